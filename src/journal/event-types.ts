@@ -66,7 +66,81 @@ export interface CommandEndEvent extends BaseEvent, CommandContext {
   errorClass?: string
 }
 
-export type JournalEvent = CommandStartEvent | CommandEndEvent | (BaseEvent & Record<string, unknown>)
+/** Provider types: the host decides which by URL (see DESIGN.md); anything else is `other`. */
+export const PROVIDER_TYPES = ['github', 'azuredevops', 'bitbucket', 'other'] as const
+export type ProviderType = (typeof PROVIDER_TYPES)[number]
+
+/** Git subcommands recorded by name; any other subcommand is `other`. */
+export const GIT_OPERATIONS = ['clone', 'pull', 'fetch', 'push', 'checkout', 'status', 'ls-remote', 'other'] as const
+export type GitOperation = (typeof GIT_OPERATIONS)[number]
+
+/** Optional span fields: nested work inside a command shares its `cid` and names its parent. */
+export interface SpanFields {
+  spanId?: string
+  parentSpanId?: string
+}
+
+/** One git process (from git's trace2 output or the integration API). */
+export interface GitOperationEvent extends BaseEvent, SpanFields {
+  type: 'git_operation'
+  operation: GitOperation
+  provider: ProviderType
+  durationMs: number
+  exitCode: number
+  success: boolean
+  errorCategory: ErrorCategory
+}
+
+/** One HTTP request to a provider API. `endpoint` is a route template, never a concrete URL. */
+export interface ApiRequestEvent extends BaseEvent, SpanFields {
+  type: 'api_request'
+  provider: ProviderType
+  method: string
+  endpoint: string
+  /** HTTP status, or 0 when no response arrived. */
+  status: number
+  statusClass: '1xx' | '2xx' | '3xx' | '4xx' | '5xx' | 'error'
+  durationMs: number
+  /** A 429, or a 403 with an exhausted rate-limit header. */
+  rateLimited: boolean
+  errorCategory: ErrorCategory
+}
+
+/** One authentication attempt against a provider. */
+export interface AuthAttemptEvent extends BaseEvent, SpanFields {
+  type: 'auth_attempt'
+  provider: ProviderType
+  success: boolean
+  durationMs: number
+  errorCategory: ErrorCategory
+}
+
+/** The outcome for one repository inside a bulk operation (clone-all, pull-all). */
+export interface RepositoryResultEvent extends BaseEvent, SpanFields {
+  type: 'repository_result'
+  operation: string
+  provider: ProviderType
+  result: 'cloned' | 'pulled' | 'skipped' | 'failed'
+}
+
+/** A timed piece of work from the tracing and integration APIs (`traceOperation`, `monitorMgitOperation`). */
+export interface SpanEvent extends BaseEvent, SpanFields {
+  type: 'span'
+  name: string
+  provider?: ProviderType
+  durationMs: number
+  success: boolean
+  errorCategory: ErrorCategory
+}
+
+export type JournalEvent =
+  | ApiRequestEvent
+  | AuthAttemptEvent
+  | CommandEndEvent
+  | CommandStartEvent
+  | GitOperationEvent
+  | RepositoryResultEvent
+  | SpanEvent
 
 export function isCommandEnd(event: BaseEvent): event is CommandEndEvent {
   return event.type === 'command_end'

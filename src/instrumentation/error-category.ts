@@ -56,7 +56,9 @@ function categorizeObject(error: unknown, exitCode: number, depth: number): Erro
     return 'auth'
   }
 
-  if (TIMEOUT_CODES.has(code) || name === 'TimeoutError' || name === 'AbortError' || /timed? ?out/i.test(message)) return 'timeout'
+  // DOMException and hand-rolled errors say what they are in `name`, not in their class.
+  const declared = typeof e.name === 'string' ? e.name : ''
+  if (TIMEOUT_CODES.has(code) || /^(TimeoutError|AbortError)$/.test(declared) || /timed? ?out/i.test(message)) return 'timeout'
   if (NETWORK_CODES.has(code) || /getaddrinfo|ECONNREFUSED|ECONNRESET|ENOTFOUND|socket hang up|network/i.test(message)) return 'network'
   if (isGitFailure(e, message)) return 'git'
   if (FILESYSTEM_CODES.has(code)) return 'filesystem'

@@ -1,4 +1,4 @@
-import {Registry, type RegistryContentType} from 'prom-client'
+import {Counter, Registry, type RegistryContentType} from 'prom-client'
 
 import type {HealthService} from '../health/health-types.js'
 import {isCommandEnd} from '../journal/event-types.js'
@@ -25,6 +25,9 @@ export class LiveMetrics {
   readonly catalog: MetricsCatalog
   readonly tailer: JournalTailer
   readonly recent = new RecentCommands()
+  /** The error code of the last failed ingest, cleared by the next good one. */
+  lastReadError: string | undefined
+  private readonly readErrors: Counter
 
   constructor(options: LiveMetricsOptions) {
     this.catalog = new MetricsCatalog(this.registry, {
@@ -36,11 +39,23 @@ export class LiveMetrics {
       this.catalog.observe(event)
       if (isCommandEnd(event)) this.recent.add(event)
     }, {onBatch: (stats) => this.catalog.addReadStats(stats)})
+    this.readErrors = new Counter({
+      help: 'Journal reads that failed (the journal path unreadable); metrics stay at their last values meanwhile.',
+      name: 'mgit_journal_read_errors_total',
+      registers: [this.registry],
+    })
   }
 
   /** Ingests what was appended since the last call (shared by concurrent callers). */
   async refresh(): Promise<void> {
-    await this.tailer.ingest()
+    // A broken journal must not take the endpoints down: the health checks report it instead.
+    try {
+      await this.tailer.ingest()
+      this.lastReadError = undefined
+    } catch (error) {
+      this.lastReadError = (error as NodeJS.ErrnoException).code ?? 'error'
+      this.readErrors.inc()
+    }
   }
 
   async render(format: MetricFormat): Promise<Exposition> {

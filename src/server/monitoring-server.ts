@@ -44,6 +44,7 @@ export class MonitoringServer {
   private readonly authenticate: ((authorization: string | undefined) => boolean) | undefined
   private readonly log: LogLine
   private stopping: Promise<void> | undefined
+  private readonly active = new Set<ServerResponse>()
 
   constructor(private readonly options: MonitoringServerOptions) {
     this.authenticate = options.authToken ? bearerAuthenticator(options.authToken) : undefined
@@ -84,6 +85,8 @@ export class MonitoringServer {
 
   /** Stops accepting, lets requests in progress finish (up to the grace period), then resolves. */
   stop(): Promise<void> {
+    // Responses still being prepared close their connection when done, instead of keeping it alive.
+    for (const res of this.active) if (!res.headersSent) res.setHeader('connection', 'close')
     this.stopping ??= closeGracefully(this.http, this.options.shutdownGraceMs ?? DEFAULT_GRACE_MS)
     return this.stopping
   }
@@ -93,6 +96,8 @@ export class MonitoringServer {
     logRequest(this.log, req, res, route?.path ?? '(unmatched)')
     // Keep-alive clients must not keep a stopping server alive.
     if (this.stopping) res.setHeader('connection', 'close')
+    this.active.add(res)
+    res.once('close', () => this.active.delete(res))
     if (!route) return sendError(res, 404, 'not_found', 'no such endpoint; GET / lists them')
     if (!(ALLOWED_METHODS as readonly string[]).includes(req.method ?? '')) {
       return sendError(res, 405, 'method_not_allowed', `${route.path} answers ${ALLOWED_METHODS.join(' and ')} only`, {allow: ALLOWED_METHODS.join(', ')})

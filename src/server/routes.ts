@@ -125,7 +125,7 @@ export const ROUTES: readonly Route[] = [
       sendJson(res, 200, {
         commands: {inFlight: live.catalog.inFlight.current(), recent: live.recent.list().slice(0, 5)},
         health: health.latest()?.status ?? 'unknown',
-        journal: {corruptLines: totals.corrupt, eventsRead: totals.events, unsupportedEvents: totals.unsupported},
+        journal: {corruptLines: totals.corrupt, eventsRead: totals.events, readError: live.lastReadError ?? null, unsupportedEvents: totals.unsupported},
         status: 'running',
         uptimeSeconds: uptimeSeconds(info),
       })

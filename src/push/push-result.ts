@@ -3,7 +3,7 @@
  * Pushgateway named by MGIT_MONITORING_PUSHGATEWAY, then exits. Batch-job metrics (last run time,
  * duration, result) under the grouping key {job="mgit", instance, operation}.
  */
-import {writeFile} from 'node:fs/promises'
+import {unlink, writeFile} from 'node:fs/promises'
 
 import {pushCommandResult} from './pushgateway-client.js'
 import {PUSH_ERROR_FILE_ENV, PUSH_INSTANCE_ENV, PUSH_PAYLOAD_ENV, type PushPayload, PUSHGATEWAY_ENV} from './push-env.js'
@@ -12,11 +12,13 @@ async function main(): Promise<number> {
   const url = process.env[PUSHGATEWAY_ENV]
   const raw = process.env[PUSH_PAYLOAD_ENV]
   if (!url || !raw) return 2
+  const file = process.env[PUSH_ERROR_FILE_ENV]
   try {
     await pushCommandResult(url, JSON.parse(raw) as PushPayload, {instance: process.env[PUSH_INSTANCE_ENV]})
+    // A stale failure record would mislead whoever looks after this one succeeded.
+    if (file) await unlink(file).catch(() => {})
     return 0
   } catch (error) {
-    const file = process.env[PUSH_ERROR_FILE_ENV]
     // The message never holds the URL (it may carry credentials): pushCommandResult words its own errors.
     const record = {message: (error as Error).message, time: new Date().toISOString()}
     if (file) await writeFile(file, JSON.stringify(record) + '\n').catch(() => {})

@@ -42,7 +42,7 @@ export class InFlightMetrics {
   private readonly maxOpen: number
 
   constructor(registry: MetricsRegistry, options: InFlightOptions = {}) {
-    this.maxAgeMs = options.maxAgeMs ?? DEFAULT_IN_FLIGHT_MAX_AGE_MS
+    this.maxAgeMs = options.maxAgeMs ?? maxAgeFromEnv(process.env)
     this.isAlive = options.isAlive ?? pidAlive
     this.now = options.now ?? Date.now
     this.maxOpen = options.maxOpen ?? DEFAULT_MAX_OPEN
@@ -98,6 +98,12 @@ export class InFlightMetrics {
       if (command.ts < oldest || !this.isAlive(command.pid)) this.open.delete(key)
     }
   }
+}
+
+/** `MGIT_MONITORING_INFLIGHT_MAX_AGE_HOURS`, for organisations whose clone-all runs longer than a day. */
+export function maxAgeFromEnv(env: NodeJS.ProcessEnv): number {
+  const hours = Number(env.MGIT_MONITORING_INFLIGHT_MAX_AGE_HOURS)
+  return Number.isFinite(hours) && hours > 0 ? hours * 60 * 60 * 1000 : DEFAULT_IN_FLIGHT_MAX_AGE_MS
 }
 
 function openKey(event: {cid: string; pid: number; cmd: string}): string {

@@ -10,6 +10,7 @@ import {
 } from '../../src/journal/event-types.js'
 import {MetricsCatalog} from '../../src/metrics/catalog.js'
 import type {MetricsRegistry} from '../../src/metrics/exposition.js'
+import {DEFAULT_IN_FLIGHT_MAX_AGE_MS, maxAgeFromEnv} from '../../src/metrics/in-flight-metrics.js'
 import {HealthDouble} from '../helpers/health-double.js'
 import {endEvent, startEvent} from '../helpers/journal-files.js'
 import {labelSets, samples, valueOf} from '../helpers/metric-values.js'
@@ -146,6 +147,12 @@ describe('metric families', function () {
     it('stops counting a start older than the maximum age even if its pid is alive (reused)', async function () {
       catalog.observe(startEvent('pull-all', {cid: 'a', pid: 101, ts: now - 120_000}))
       expect(await valueOf(registry, 'mgit_concurrent_operations', {operation: 'pull-all'})).to.equal(0)
+    })
+
+    it('takes the maximum age from MGIT_MONITORING_INFLIGHT_MAX_AGE_HOURS, ignoring nonsense', function () {
+      expect(maxAgeFromEnv({MGIT_MONITORING_INFLIGHT_MAX_AGE_HOURS: '48'})).to.equal(48 * 3600 * 1000)
+      expect(maxAgeFromEnv({MGIT_MONITORING_INFLIGHT_MAX_AGE_HOURS: 'soon'})).to.equal(DEFAULT_IN_FLIGHT_MAX_AGE_MS)
+      expect(maxAgeFromEnv({})).to.equal(DEFAULT_IN_FLIGHT_MAX_AGE_MS)
     })
 
     it('uses the real process table by default', async function () {

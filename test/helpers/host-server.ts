@@ -5,8 +5,8 @@ import {HOST_BIN, type HostCli} from './host-cli.js'
 export interface HostServer {
   url: string
   port: number
-  /** SIGTERM, then the exit code and stderr. */
-  stop: () => Promise<{exitCode: number | undefined; stderr: string}>
+  /** A signal (SIGTERM by default), then the exit code and stderr. */
+  stop: (signal?: NodeJS.Signals) => Promise<{exitCode: number | undefined; stderr: string}>
 }
 
 /**
@@ -30,8 +30,8 @@ export async function startHostServer(host: HostCli, args: string[] = [], env: R
   })
   return {
     port,
-    async stop() {
-      child.kill('SIGTERM')
+    async stop(signal: NodeJS.Signals = 'SIGTERM') {
+      child.kill(signal)
       const result = await child
       return {exitCode: result.exitCode, stderr: String(result.stderr)}
     },

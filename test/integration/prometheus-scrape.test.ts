@@ -149,6 +149,18 @@ describe('a real Prometheus scraping `mgit monitoring server` while the host run
     expect(output).to.equal('')
     expect(exitCode).to.equal(0)
   })
+
+  it('`monitoring metrics` renders the same catalog, which promtool also accepts', async function () {
+    const result = await host.run(['monitoring', 'metrics'])
+    expect(result.exitCode, result.stderr).to.equal(0)
+    for (const name of ['mgit_operations_total', 'mgit_git_operations_total', 'mgit_api_requests_total', 'mgit_auth_attempts_total', 'mgit_repositories_processed_total', 'mgit_concurrent_operations']) {
+      expect(result.stdout).to.contain(`# TYPE ${name} `)
+    }
+
+    const {exitCode, output} = await promtoolCheckMetrics(result.stdout)
+    expect(output).to.equal('')
+    expect(exitCode).to.equal(0)
+  })
 })
 
 function sorted(record: Record<string, number>): Record<string, number> {

@@ -254,6 +254,21 @@ describe('monitoring server (in process, real HTTP on loopback)', function () {
     await stopped
   })
 
+  it('refuses oversized headers with 431', async function () {
+    const {port} = await start()
+    const reply = await get(port, '/metrics', {headers: {'x-filler': 'a'.repeat(20 * 1024)}})
+    expect(reply.status).to.equal(431)
+  })
+
+  it('escapes whatever reaches the HTML page', async function () {
+    appendLines(journal, segment(0), [line(endEvent('<script>alert(1)</script>'))])
+    const health = new HealthDouble()
+    const {port} = await start({health})
+    const page = (await get(port, '/')).body
+    expect(page).not.to.contain('<script>')
+    expect(page).to.contain('<code>other</code>')
+  })
+
   it('reports a port in use as a listen error', async function () {
     const {port} = await start()
     const second = new MonitoringServer({host: '127.0.0.1', journalDir: journal, log: () => {}, port})

@@ -29,6 +29,13 @@ describe('`mgit monitoring server` as a command of the host', function () {
     expect(ends.find((e) => e.cmd === 'monitoring server')).to.include({exitCode: 0, success: true})
   })
 
+  it('exits 0 on SIGINT too', async function () {
+    const server = await startHostServer(host)
+    const {exitCode, stderr} = await server.stop('SIGINT')
+    expect(exitCode).to.equal(0)
+    expect(stderr).to.contain('SIGINT received')
+  })
+
   it('takes the token from MGIT_MONITORING_TOKEN and never prints it', async function () {
     const server = await startHostServer(host, [], {MGIT_MONITORING_TOKEN: TOKEN})
     try {

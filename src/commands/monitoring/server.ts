@@ -40,24 +40,25 @@ With a token, every endpoint except /health/live and /health/ready requires "Aut
       port: flags.port,
       version: this.config.plugins.get(PLUGIN_NAME)?.version,
     })
+    // Handlers first: a signal that arrives while starting (or right after the "listening" line) must stop, not kill.
+    let removeHandlers = (): void => {}
+    const signalled = new Promise<NodeJS.Signals>((resolve) => {
+      removeHandlers = onTerminationSignal(resolve)
+    })
     let address
     try {
       address = await server.start()
     } catch (error) {
+      removeHandlers()
       this.error(listenFailure(error, flags.host, flags.port), {exit: 1})
     }
 
     const host = address.family === 'IPv6' ? `[${address.address}]` : address.address
     this.log(`mgit monitoring server listening on http://${host}:${address.port}${token ? ' (bearer token required)' : ''}`)
-    await new Promise<void>((resolve) => {
-      const removeHandlers = onTerminationSignal((signal) => {
-        process.stderr.write(`${signal} received: finishing requests in progress, then exiting\n`)
-        server.stop().finally(() => {
-          removeHandlers()
-          resolve()
-        })
-      })
-    })
+    const signal = await signalled
+    process.stderr.write(`${signal} received: finishing requests in progress, then exiting\n`)
+    await server.stop()
+    removeHandlers()
   }
 }
 

@@ -4,17 +4,31 @@ import type {CheckStatus, HealthReport, HealthService} from '../health/health-ty
 import type {MetricsRegistry} from './exposition.js'
 
 const STATUSES: readonly CheckStatus[] = ['pass', 'warn', 'fail']
+/** A report older than this is refreshed in the background; the scrape still gets the old one at once. */
+export const HEALTH_REFRESH_MS = 60_000
 /** Check names become label values: only plain identifiers are kept. */
 const CHECK_NAME = /^[a-z][a-z0-9_]{0,31}$/
 
 /**
  * `mgit_health_overall` (the report's score, 0..1) and `mgit_health_check_status` (a state set:
  * 1 for each check's current status, 0 for the others), read from the health service at scrape
- * time. The service runs the checks on its own schedule; a scrape never waits on a slow check
- * unless no report exists yet.
+ * time. A scrape waits on the checks only when no report exists yet; a stale report is served as
+ * it is while a fresh one is made in the background (one at a time).
  */
-export function registerHealthMetrics(registry: MetricsRegistry, health: HealthService): void {
-  const latest = async (): Promise<HealthReport> => health.latest() ?? health.check('full')
+export function registerHealthMetrics(registry: MetricsRegistry, health: HealthService, now: () => number = Date.now): void {
+  let refreshing: Promise<unknown> | undefined
+  const latest = async (): Promise<HealthReport> => {
+    const report = health.latest()
+    if (report === undefined) return health.check('full')
+    if (refreshing === undefined && now() - Date.parse(report.time) > HEALTH_REFRESH_MS) {
+      refreshing = health.check('full').catch(() => {}).finally(() => {
+        refreshing = undefined
+      })
+    }
+
+    return report
+  }
+
   // eslint-disable-next-line no-new
   new Gauge({
     async collect() {

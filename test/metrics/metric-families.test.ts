@@ -10,6 +10,7 @@ import {
 } from '../../src/journal/event-types.js'
 import {MetricsCatalog} from '../../src/metrics/catalog.js'
 import type {MetricsRegistry} from '../../src/metrics/exposition.js'
+import {HEALTH_REFRESH_MS, registerHealthMetrics} from '../../src/metrics/health-metrics.js'
 import {DEFAULT_IN_FLIGHT_MAX_AGE_MS, maxAgeFromEnv} from '../../src/metrics/in-flight-metrics.js'
 import {HealthDouble} from '../helpers/health-double.js'
 import {endEvent, startEvent} from '../helpers/journal-files.js'
@@ -173,6 +174,21 @@ describe('metric families', function () {
       expect(await valueOf(registry, 'mgit_health_overall')).to.equal(0)
       expect(await valueOf(registry, 'mgit_health_check_status', {check: 'git', status: 'fail'})).to.equal(1)
       expect(await valueOf(registry, 'mgit_health_check_status', {check: 'git', status: 'pass'})).to.equal(0)
+    })
+
+    it('serves a stale report at once and refreshes it in the background', async function () {
+      const health = new HealthDouble()
+      await health.check('full')
+      let now = Date.now()
+      registerHealthMetrics((registry = new Registry<RegistryContentType>()), health, () => now)
+      health.status = 'fail'
+      expect(await valueOf(registry, 'mgit_health_overall')).to.equal(1)
+      expect(health.scopes).to.have.length(1)
+      now += HEALTH_REFRESH_MS + 1
+      expect(await valueOf(registry, 'mgit_health_overall')).to.equal(1)
+      expect(health.scopes).to.have.length(2)
+      await new Promise((resolve) => setImmediate(resolve))
+      expect(await valueOf(registry, 'mgit_health_overall')).to.equal(0)
     })
 
     it('is absent without a service, rather than a made-up value', function () {

@@ -157,7 +157,8 @@ describe('a real Prometheus scraping `mgit monitoring server` while the host run
       expect(result.stdout).to.contain(`# TYPE ${name} `)
     }
 
-    const {exitCode, output} = await promtoolCheckMetrics(result.stdout)
+    // execa strips the final newline the command wrote; the exposition format requires it.
+    const {exitCode, output} = await promtoolCheckMetrics(result.stdout + '\n')
     expect(output).to.equal('')
     expect(exitCode).to.equal(0)
   })

@@ -68,6 +68,19 @@ describe('JournalTailer', function () {
     expect(tailer.totals).to.include({corrupt: 1, events: 3})
   })
 
+  it('picks up a line appended late to a segment the cursor has already left (a writer racing a rotation)', async function () {
+    appendLines(dir, segment(0), [line(endEvent('a'))])
+    appendLines(dir, segment(1), [line(endEvent('b'))])
+    await tailer.ingest()
+    appendLines(dir, segment(0), [line(endEvent('late'))])
+    appendLines(dir, segment(1), [line(endEvent('c'))])
+    const stats = await tailer.ingest()
+    expect(seen).to.deep.equal(['a', 'b', 'late', 'c'])
+    expect(stats.events).to.equal(2)
+    await tailer.ingest()
+    expect(seen).to.have.length(4)
+  })
+
   it('carries on when segments are deleted by retention, without re-reading the rest', async function () {
     appendLines(dir, segment(0), [line(endEvent('a'))])
     appendLines(dir, segment(1), [line(endEvent('b'))])
@@ -118,6 +131,6 @@ describe('JournalTailer', function () {
     await tailer.ingest()
     expect(count).to.equal(200_000)
     // The tailer's only state is its cursor: nothing per event.
-    expect(Object.keys(tailer)).to.have.members(['dir', 'onEvent', 'options', 'totals', 'cursor', 'cursorIno', 'running', 'ingests'])
+    expect(Object.keys(tailer)).to.have.members(['dir', 'onEvent', 'options', 'totals', 'cursor', 'finished', 'running', 'ingests'])
   })
 })

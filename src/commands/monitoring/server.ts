@@ -9,9 +9,10 @@ const PLUGIN_NAME = '@mgit/plugin-monitoring'
 export default class MonitoringServerCommand extends Command {
   static override description = `Serve mgit's metrics and health over HTTP for Prometheus and Kubernetes.
 
-Endpoints: /metrics (Prometheus or OpenMetrics), /metrics/json, /health, /health/ready, /health/live,
-/health/detailed, /info, /status and / (an HTML overview). The journal is tailed incrementally: each
-scrape reads only what was appended since the previous one. Stops gracefully on SIGTERM or SIGINT.
+Endpoints: /metrics (Prometheus or OpenMetrics), /metrics/json, /health, /health/ready, /health/live, /health/detailed, /info, /status and / (an HTML overview).
+
+The journal is tailed incrementally: each scrape reads only what was appended since the previous one. Stops gracefully on SIGTERM or SIGINT.
+
 With a token, every endpoint except /health/live and /health/ready requires "Authorization: Bearer <token>".`
 
   static override examples = [

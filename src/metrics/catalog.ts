@@ -40,6 +40,8 @@ export class MetricsCatalog {
   private readonly auth: AuthMetrics
   private readonly repositories: RepositoryMetrics
   private readonly journal: JournalStatsMetrics
+  /** Event type → the families it feeds. */
+  private readonly handlers: ReadonlyMap<string, (event: BaseEvent) => void>
 
   constructor(readonly registry: MetricsRegistry, options: CatalogOptions = {}) {
     this.commands = new CommandMetrics(registry)
@@ -49,35 +51,24 @@ export class MetricsCatalog {
     this.auth = new AuthMetrics(registry)
     this.repositories = new RepositoryMetrics(registry)
     this.journal = new JournalStatsMetrics(registry)
+    this.handlers = new Map<string, (event: BaseEvent) => void>([
+      ['command_start', (e) => this.inFlight.start(e as CommandStartEvent)],
+      ['command_end', (e) => {
+        this.commands.observe(e as CommandEndEvent)
+        this.inFlight.end(e as CommandEndEvent)
+      }],
+      ['git_operation', (e) => this.git.observe(e as GitOperationEvent)],
+      ['api_request', (e) => this.api.observe(e as ApiRequestEvent)],
+      ['auth_attempt', (e) => this.auth.observe(e as AuthAttemptEvent)],
+      ['repository_result', (e) => this.repositories.observe(e as RepositoryResultEvent)],
+    ])
     if (options.health) registerHealthMetrics(registry, options.health)
     if (options.processMetrics) registerProcessMetrics(registry)
   }
 
   /** Unknown event types are ignored: newer producers may add some. */
   observe(event: BaseEvent): void {
-    switch (event.type) {
-      case 'command_start':
-        this.inFlight.start(event as CommandStartEvent)
-        break
-      case 'command_end':
-        this.commands.observe(event as CommandEndEvent)
-        this.inFlight.end(event as CommandEndEvent)
-        break
-      case 'git_operation':
-        this.git.observe(event as GitOperationEvent)
-        break
-      case 'api_request':
-        this.api.observe(event as ApiRequestEvent)
-        break
-      case 'auth_attempt':
-        this.auth.observe(event as AuthAttemptEvent)
-        break
-      case 'repository_result':
-        this.repositories.observe(event as RepositoryResultEvent)
-        break
-      default:
-        break
-    }
+    this.handlers.get(event.type)?.(event)
   }
 
   addReadStats(stats: ReadStats): void {

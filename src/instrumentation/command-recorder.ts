@@ -8,6 +8,7 @@ import type {Config} from '@oclif/core'
 import {type CommandEndEvent, type CommandStartEvent, type InvocationKind, SCHEMA_VERSION} from '../journal/event-types.js'
 import {journalOptions} from '../journal/journal-options.js'
 import {JournalWriter} from '../journal/journal-writer.js'
+import {startPush} from '../push/start-push.js'
 import {type CommandLike, commandIdentity} from './command-identity.js'
 import {ensureCorrelationId} from './correlation-id.js'
 import {categorizeError, errorClassName} from './error-category.js'
@@ -107,6 +108,7 @@ export function recordEnd(config: HookConfig, input: FinallyInput): void {
       v: SCHEMA_VERSION,
       ...(errorClass === undefined ? {} : {errorClass}),
     }
+    startPush(event, config.dataDir)
     run.writer.append(event)
   } catch {
     // See recordStart.

@@ -73,7 +73,7 @@ export async function readJournal(
   return {cursor, stats}
 }
 
-async function readSegment(
+export async function readSegment(
   path: string,
   start: number,
   isLast: boolean,

@@ -3,6 +3,9 @@ import {Counter, Gauge, Histogram} from 'prom-client'
 import type {CommandEndEvent} from '../journal/event-types.js'
 import {COMMAND_DURATION_BUCKETS} from './buckets.js'
 import type {MetricsRegistry} from './exposition.js'
+import {errorCategoryLabel, operationLabel} from './label-values.js'
+
+const INVOCATION_KINDS = new Set<string>(['command', 'help', 'version', 'not_found'])
 
 /**
  * The command-level metrics, fed one `command_end` event at a time. Labels come only from closed
@@ -50,10 +53,10 @@ export class CommandMetrics {
 
   observe(event: CommandEndEvent): void {
     const result = event.success ? 'success' : 'failure'
-    this.invocations.inc({kind: event.kind, result})
+    this.invocations.inc({kind: INVOCATION_KINDS.has(event.kind) ? event.kind : 'command', result})
     // Help, version and typos are not operations: they would skew failure rates and durations.
     if (event.kind !== 'command' || event.cmd === '') return
-    const operation = event.cmd
+    const operation = operationLabel(event.cmd)
     this.total.inc({operation})
     if (event.success) {
       this.success.inc({operation})
@@ -64,7 +67,7 @@ export class CommandMetrics {
         this.lastSuccess.set({operation}, seconds)
       }
     } else {
-      this.failure.inc({error_category: event.errorCategory, operation})
+      this.failure.inc({error_category: errorCategoryLabel(event.errorCategory), operation})
     }
 
     this.duration.observe({operation, result}, Math.max(0, event.durationMs) / 1000)

@@ -1,8 +1,7 @@
-import {Counter, Registry, type RegistryContentType} from 'prom-client'
+import {Registry, type RegistryContentType} from 'prom-client'
 
-import {isCommandEnd} from '../journal/event-types.js'
 import {type ReadStats, readJournal} from '../journal/journal-reader.js'
-import {CommandMetrics} from './command-metrics.js'
+import {MetricsCatalog} from './catalog.js'
 import type {MetricsRegistry} from './exposition.js'
 
 export interface JournalRegistry {
@@ -10,24 +9,11 @@ export interface JournalRegistry {
   stats: ReadStats
 }
 
-/** Builds a fresh registry from the whole journal in one streaming pass. */
+/** Builds a fresh registry with the whole catalog from the whole journal in one streaming pass. */
 export async function registryFromJournal(dir: string): Promise<JournalRegistry> {
   const registry: MetricsRegistry = new Registry<RegistryContentType>()
-  const commands = new CommandMetrics(registry)
-  const {stats} = await readJournal(dir, (event) => {
-    if (isCommandEnd(event)) commands.observe(event)
-  })
-  const corrupt = new Counter({
-    help: 'Journal lines skipped because they were torn or not valid events.',
-    name: 'mgit_journal_corrupt_lines_total',
-    registers: [registry],
-  })
-  corrupt.inc(stats.corrupt)
-  const events = new Counter({
-    help: 'Journal events read.',
-    name: 'mgit_journal_events_total',
-    registers: [registry],
-  })
-  events.inc(stats.events)
+  const catalog = new MetricsCatalog(registry)
+  const {stats} = await readJournal(dir, (event) => catalog.observe(event))
+  catalog.addReadStats(stats)
   return {registry, stats}
 }

@@ -1,0 +1,72 @@
+import {Command, Flags} from '@oclif/core'
+
+import {journalOptions} from '../../journal/journal-options.js'
+import {MonitoringServer} from '../../server/monitoring-server.js'
+import {onTerminationSignal} from '../../server/shutdown.js'
+
+const PLUGIN_NAME = '@mgit/plugin-monitoring'
+
+export default class MonitoringServerCommand extends Command {
+  static override description = `Serve mgit's metrics and health over HTTP for Prometheus and Kubernetes.
+
+Endpoints: /metrics (Prometheus or OpenMetrics), /metrics/json, /health, /health/ready, /health/live, /health/detailed, /info, /status and / (an HTML overview).
+
+The journal is tailed incrementally: each scrape reads only what was appended since the previous one. Stops gracefully on SIGTERM or SIGINT.
+
+With a token, every endpoint except /health/live and /health/ready requires "Authorization: Bearer <token>".`
+
+  static override examples = [
+    {command: '<%= config.bin %> <%= command.id %>', description: 'Serve on http://127.0.0.1:8080.'},
+    {command: 'MGIT_MONITORING_TOKEN=s3cret <%= config.bin %> <%= command.id %> --host 0.0.0.0 --port 9464', description: 'Serve on every interface, behind a bearer token.'},
+  ]
+
+  static override flags = {
+    'auth-token': Flags.string({
+      description: 'Require "Authorization: Bearer <token>" on every endpoint but the two probes. Prefer the environment variable: flags show in process lists.',
+      env: 'MGIT_MONITORING_TOKEN',
+    }),
+    host: Flags.string({default: '127.0.0.1', description: 'Address to listen on. Anything but loopback exposes the metrics to the network.'}),
+    port: Flags.integer({default: 8080, description: 'Port to listen on (0: any free port).', max: 65_535, min: 0}),
+  }
+
+  public async run(): Promise<void> {
+    const {flags} = await this.parse(MonitoringServerCommand)
+    const token = flags['auth-token']
+    if (token !== undefined && token.trim() === '') this.error('the auth token is empty: set a non-empty --auth-token or MGIT_MONITORING_TOKEN', {exit: 2})
+    const server = new MonitoringServer({
+      authToken: token,
+      cliVersion: this.config.version,
+      host: flags.host,
+      journalDir: journalOptions(this.config.dataDir).dir,
+      port: flags.port,
+      version: this.config.plugins.get(PLUGIN_NAME)?.version,
+    })
+    // Handlers first: a signal that arrives while starting (or right after the "listening" line) must stop, not kill.
+    let removeHandlers = (): void => {}
+    const signalled = new Promise<NodeJS.Signals>((resolve) => {
+      removeHandlers = onTerminationSignal(resolve)
+    })
+    let address
+    try {
+      address = await server.start()
+    } catch (error) {
+      removeHandlers()
+      this.error(listenFailure(error, flags.host, flags.port), {exit: 1})
+    }
+
+    const host = address.family === 'IPv6' ? `[${address.address}]` : address.address
+    this.log(`mgit monitoring server listening on http://${host}:${address.port}${token ? ' (bearer token required)' : ''}`)
+    const signal = await signalled
+    process.stderr.write(`${signal} received: finishing requests in progress, then exiting\n`)
+    await server.stop()
+    removeHandlers()
+  }
+}
+
+function listenFailure(error: unknown, host: string, port: number): string {
+  const code = (error as NodeJS.ErrnoException).code
+  if (code === 'EADDRINUSE') return `cannot listen on ${host}:${port}: the port is already in use`
+  if (code === 'EACCES') return `cannot listen on ${host}:${port}: permission denied`
+  if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND' || code === 'EAI_AGAIN') return `cannot listen on ${host}:${port}: no such local address`
+  return `cannot listen on ${host}:${port}: ${(error as Error).message ?? String(error)}`.split('\n', 1)[0]
+}

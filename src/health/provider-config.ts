@@ -164,7 +164,7 @@ export async function loadProviderConfig(configDir: string): Promise<ProviderCon
 
   // Error messages of the YAML parser quote the offending source line, which may hold a token:
   // report only the position and error code.
-  const document = parseDocument(text, {prettyErrors: false, uniqueKeys: false})
+  const document = parseDocument(text, {uniqueKeys: false})
   if (document.errors.length > 0) {
     const [first] = document.errors
     const at = first.linePos?.[0]

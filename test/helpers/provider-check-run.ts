@@ -6,10 +6,11 @@ import {type ProviderConfig, loadProviderConfig} from '../../src/health/provider
 import {makeTempDir} from './temp-dir.js'
 
 /** Runs a provider-based check against a config.yaml written to a temporary config directory. */
-export async function runProviderCheck(make: (source: () => Promise<ProviderConfig>) => HealthCheck, configYaml: string, timeoutMs = 1000): Promise<{result: CheckOutcome; elapsed: number}> {
+export async function runProviderCheck(make: (source: () => Promise<ProviderConfig>) => HealthCheck, configYaml: string | undefined, timeoutMs = 1000): Promise<{result: CheckOutcome; elapsed: number}> {
   const temp = makeTempDir('health-auth-')
   try {
-    writeFileSync(join(temp.path, 'config.yaml'), configYaml)
+    // undefined: no config file at all.
+    if (configYaml !== undefined) writeFileSync(join(temp.path, 'config.yaml'), configYaml)
     const check = make(() => loadProviderConfig(temp.path))
     const started = Date.now()
     const result = await check.run({signal: new AbortController().signal, timeoutMs})

@@ -12,9 +12,10 @@ import type {MetricsRegistry} from './exposition.js'
 export function registerHealthMetrics(registry: MetricsRegistry, service: HealthService): void {
   new Gauge({
     collect() {
-      this.reset()
       const report = service.latest()
-      if (report !== undefined) this.set(statusValue(report.status))
+      // An unlabelled gauge starts at 0, which would read as "fail": drop the sample until there is a report.
+      if (report === undefined) this.remove()
+      else this.set(statusValue(report.status))
     },
     help: 'Overall health of mgit on this machine: 1 pass, 0.5 warn, 0 fail (worst of the checks).',
     name: 'mgit_health_overall',
@@ -32,9 +33,9 @@ export function registerHealthMetrics(registry: MetricsRegistry, service: Health
   })
   new Gauge({
     collect() {
-      this.reset()
       const report = service.latest()
-      if (report !== undefined) this.set(report.score)
+      if (report === undefined) this.remove()
+      else this.set(report.score)
     },
     help: 'Health score 0..1: the share of checks passing, a warning counting half.',
     name: 'mgit_health_score',

@@ -28,20 +28,20 @@ export interface HealthJson {
 
 function entry(result: CheckResult): HealthJsonEntry[] {
   const summary: HealthJsonEntry = {
-    componentType: 'system',
-    durationMs: result.durationMs,
-    output: result.message,
     status: result.status,
+    componentType: 'system',
+    output: result.message,
     time: result.time,
+    durationMs: result.durationMs,
     ...(result.observedValue === undefined ? {} : {observedValue: result.observedValue}),
     ...(result.observedUnit === undefined ? {} : {observedUnit: result.observedUnit}),
     ...(result.recommendation === undefined ? {} : {recommendation: result.recommendation}),
   }
   const components = (result.details ?? []).map((d): HealthJsonEntry => ({
+    status: d.status,
     componentId: d.component,
     componentType: 'component',
     output: d.message,
-    status: d.status,
     time: result.time,
     ...(d.observedValue === undefined ? {} : {observedValue: d.observedValue}),
     ...(d.observedUnit === undefined ? {} : {observedUnit: d.observedUnit}),
@@ -56,16 +56,17 @@ function entry(result: CheckResult): HealthJsonEntry[] {
  */
 export function toHealthJson(report: HealthReport, scope: HealthScope, version?: string): HealthJson {
   const failing = report.checks.filter((c) => c.status !== 'pass')
+  // Key order is for people reading the document: verdict first, checks last.
   return {
-    checks: Object.fromEntries(report.checks.map((c) => [c.name, entry(c)])),
+    status: report.status,
+    ...(version === undefined ? {} : {version}),
     description: 'health of mgit on this machine and with its providers',
-    durationMs: report.durationMs,
     scope,
     score: report.score,
-    status: report.status,
-    time: report.time,
-    ...(version === undefined ? {} : {version}),
     ...(failing.length === 0 ? {} : {output: failing.map((c) => `${c.name}: ${c.message}`).join('; ')}),
+    time: report.time,
+    durationMs: report.durationMs,
+    checks: Object.fromEntries(report.checks.map((c) => [c.name, entry(c)])),
   }
 }
 

@@ -74,7 +74,8 @@ async function probeHost(provider: Provider, context: CheckContext, slowMs: numb
     const address = isIP(host) === 0 ? (await step('DNS', () => lookup(host))).address : host
     await step(https ? 'TLS' : 'TCP', () => connectOnce(address, port, https ? host : undefined, signal))
     const ms = Math.round(performance.now() - started)
-    const message = `${apiHost(provider)}: ${https ? 'DNS, TCP and TLS' : 'DNS and TCP'} ok in ${ms} ms`
+    const steps = [isIP(host) === 0 ? 'DNS' : undefined, 'TCP', https ? 'TLS' : undefined].filter(Boolean).join(', ')
+    const message = `${apiHost(provider)}: ${steps} ok in ${ms} ms`
     return ms > slowMs
       ? {component, message: `${message} (slow)`, observedUnit: 'ms', observedValue: ms, recommendation: 'The network path to the provider is slow; check proxies and DNS.', status: 'warn'}
       : {component, message, observedUnit: 'ms', observedValue: ms, status: 'pass'}

@@ -1,10 +1,11 @@
 import {expect} from 'chai'
+import {execa} from 'execa'
 import {mkdirSync, rmSync, symlinkSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 
 import type {HealthJson} from '../../../src/health/render.js'
 import {ALL_TOKENS, TOKENS} from '../../helpers/fake-tokens.js'
-import {HostCli} from '../../helpers/host-cli.js'
+import {HOST_BIN, HostCli} from '../../helpers/host-cli.js'
 import {type ProviderScenario, type ThreeProviders, PROVIDER_SCENARIOS, startThreeProviders, stopAll, threeProviderConfig} from '../../helpers/provider-api-server.js'
 
 const TIMEOUT_MS = 1500
@@ -162,6 +163,20 @@ describe('mgit monitoring health (host CLI, plugin linked)', function () {
     const doc = JSON.parse(malformed.stdout) as HealthJson
     expect(doc.checks.providers[0].output).to.match(/is not valid YAML at line \d+/)
     expectNoSecret(malformed.stdout, malformed.stderr)
+  })
+
+  it('shows a progress indicator on a terminal only, never with --json (util-linux script gives it a pty)', async function () {
+    const hasScript = await execa('script', ['--version'], {reject: false})
+    if (hasScript.exitCode !== 0) this.skip()
+    const onTty = async (args: string): Promise<string> => {
+      const result = await execa('script', ['-qec', `node ${HOST_BIN} monitoring health --scope ready ${args}`, '/dev/null'], {env: host.env(LENIENT), reject: false})
+      return String(result.stdout)
+    }
+
+    expect(await onTty('')).to.contain('Running health checks')
+    const json = await onTty('--json')
+    expect(json).not.to.contain('Running health checks')
+    expect(json).to.contain('"status"')
   })
 
   const badInputs: Array<{args: string[]; env?: Record<string, string>; message: RegExp}> = [

@@ -4,20 +4,14 @@ import {join} from 'node:path'
 
 import {loadProviderConfig} from '../../src/health/provider-config.js'
 import {TOKENS} from '../helpers/fake-tokens.js'
-import {makeTempDir} from '../helpers/temp-dir.js'
+import {useTempDir} from '../helpers/use-temp-dir.js'
 
 describe('provider config (mgit config.yaml)', function () {
-  let temp: ReturnType<typeof makeTempDir>
-  beforeEach(function () {
-    temp = makeTempDir('health-config-')
-  })
-  afterEach(function () {
-    temp.cleanup()
-  })
+  const dir = useTempDir('health-config-')
 
   const load = (yaml: string): ReturnType<typeof loadProviderConfig> => {
-    writeFileSync(join(temp.path, 'config.yaml'), yaml)
-    return loadProviderConfig(temp.path)
+    writeFileSync(join(dir(), 'config.yaml'), yaml)
+    return loadProviderConfig(dir())
   }
 
   it('derives the type and the API base from the cloud URLs', async function () {
@@ -85,14 +79,14 @@ describe('provider config (mgit config.yaml)', function () {
   })
 
   it('reports a missing file as a warning and never throws', async function () {
-    const config = await loadProviderConfig(join(temp.path, 'nowhere'))
+    const config = await loadProviderConfig(join(dir(), 'nowhere'))
     expect(config.fileProblem?.status).to.equal('warn')
     expect(config.fileProblem?.message).to.contain('no mgit config at')
   })
 
   it('reports an unreadable path (a directory named config.yaml) as a failure', async function () {
-    mkdirSync(join(temp.path, 'config.yaml'))
-    const config = await loadProviderConfig(temp.path)
+    mkdirSync(join(dir(), 'config.yaml'))
+    const config = await loadProviderConfig(dir())
     expect(config.fileProblem?.status).to.equal('fail')
     expect(config.fileProblem?.message).to.contain('cannot read')
   })

@@ -227,3 +227,19 @@ export async function startThreeProviders(scenario: ProviderScenario, tokens: {g
 export async function stopAll(fakes: ThreeProviders | undefined): Promise<void> {
   if (fakes !== undefined) await Promise.all([fakes.github.stop(), fakes.azure.stop(), fakes.bitbucket.stop()])
 }
+
+/** Registers mocha hooks that run the three fakes in `scenario` for the enclosing suite; returns their getter. */
+export function useThreeProviders(scenario: ProviderScenario, tokens: {github: string; azure: string; bitbucket: string}): () => ThreeProviders {
+  let fakes: ThreeProviders | undefined
+  before(async function () {
+    fakes = await startThreeProviders(scenario, tokens)
+  })
+  after(async function () {
+    await stopAll(fakes)
+    fakes = undefined
+  })
+  return () => {
+    if (fakes === undefined) throw new Error('useThreeProviders: no providers outside a test')
+    return fakes
+  }
+}

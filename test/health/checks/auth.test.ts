@@ -1,7 +1,7 @@
 import {expect} from 'chai'
 import {authCheck, parseGitHubExpiry} from '../../../src/health/checks/auth.js'
 import {ALL_TOKENS, TOKENS} from '../../helpers/fake-tokens.js'
-import {type FakeProvider, type ProviderScenario, type ThreeProviders, PROVIDER_SCENARIOS, startProviderApi, startThreeProviders, stopAll, threeProviderConfig} from '../../helpers/provider-api-server.js'
+import {type FakeProvider, type ProviderScenario, PROVIDER_SCENARIOS, startProviderApi, threeProviderConfig, useThreeProviders} from '../../helpers/provider-api-server.js'
 import {runProviderCheck, statusOf} from '../../helpers/provider-check-run.js'
 
 const TIMEOUT_MS = 1000
@@ -17,16 +17,10 @@ const EXPECTED: Record<ProviderScenario, {status: string; message: RegExp}> = {
 describe('auth check', function () {
   for (const scenario of PROVIDER_SCENARIOS) {
     describe(`with every provider ${scenario}`, function () {
-      let fakes: ThreeProviders
-      before(async function () {
-        fakes = await startThreeProviders(scenario, TOKENS)
-      })
-      after(async function () {
-        await stopAll(fakes)
-      })
+      const fakes = useThreeProviders(scenario, TOKENS)
 
       it(`reports each provider ${EXPECTED[scenario].status}, with no token in the result`, async function () {
-        const {elapsed, result} = await runProviderCheck((s) => authCheck(s), threeProviderConfig(fakes, TOKENS))
+        const {elapsed, result} = await runProviderCheck((s) => authCheck(s), threeProviderConfig(fakes(), TOKENS))
         for (const component of ['gh', 'ado', 'bb']) {
           const detail = result.details?.find((d) => d.component === component)
           expect(detail?.status, `${component}: ${detail?.message}`).to.equal(EXPECTED[scenario].status)
@@ -45,24 +39,18 @@ describe('auth check', function () {
   }
 
   describe('on the wire', function () {
-    let fakes: ThreeProviders
-    before(async function () {
-      fakes = await startThreeProviders('valid', TOKENS)
-    })
-    after(async function () {
-      await stopAll(fakes)
-    })
+    const fakes = useThreeProviders('valid', TOKENS)
 
     it('authenticates as each provider documents: GitHub token, Azure DevOps Basic :PAT, Bitbucket Basic user:app-password', async function () {
-      await runProviderCheck((s) => authCheck(s), threeProviderConfig(fakes, TOKENS))
-      expect(fakes.github.requests).to.deep.include({authorization: `token ${TOKENS.github}`, method: 'GET', path: '/user'})
+      await runProviderCheck((s) => authCheck(s), threeProviderConfig(fakes(), TOKENS))
+      expect(fakes().github.requests).to.deep.include({authorization: `token ${TOKENS.github}`, method: 'GET', path: '/user'})
       const basic = (user: string, secret: string): string => 'Basic ' + Buffer.from(`${user}:${secret}`).toString('base64')
-      expect(fakes.azure.requests).to.deep.include({authorization: basic('', TOKENS.azure), method: 'GET', path: '/acme/_apis/connectionData'})
-      expect(fakes.bitbucket.requests).to.deep.include({authorization: basic('bob', TOKENS.bitbucket), method: 'GET', path: '/2.0/user'})
+      expect(fakes().azure.requests).to.deep.include({authorization: basic('', TOKENS.azure), method: 'GET', path: '/acme/_apis/connectionData'})
+      expect(fakes().bitbucket.requests).to.deep.include({authorization: basic('bob', TOKENS.bitbucket), method: 'GET', path: '/2.0/user'})
     })
 
     it('reports the GitHub scopes and the identity', async function () {
-      const {result} = await runProviderCheck((s) => authCheck(s), threeProviderConfig(fakes, TOKENS))
+      const {result} = await runProviderCheck((s) => authCheck(s), threeProviderConfig(fakes(), TOKENS))
       const gh = result.details?.find((d) => d.component === 'gh')
       expect(gh?.message).to.contain('authenticated as octocat').and.to.contain('scopes: repo, read:org')
       expect(result.details?.find((d) => d.component === 'ado')?.message).to.contain('Jamal Hartnett')
@@ -71,14 +59,14 @@ describe('auth check', function () {
 
     it('rejects a token the provider does not know (wrong token for a live provider)', async function () {
       const wrong = {...TOKENS, github: 'ghp_' + 'w'.repeat(36)}
-      const {result} = await runProviderCheck((s) => authCheck(s), threeProviderConfig(fakes, wrong))
+      const {result} = await runProviderCheck((s) => authCheck(s), threeProviderConfig(fakes(), wrong))
       expect(statusOf(result, 'gh')).to.equal('fail')
       expect(statusOf(result, 'ado')).to.equal('pass')
       expect(JSON.stringify(result)).not.to.contain('w'.repeat(36))
     })
 
     it('warns on a provider without a token', async function () {
-      const yaml = `providers:\n  gh:\n    url: https://github.com/acme\n    api_url: ${fakes.github.apiUrl}\n`
+      const yaml = `providers:\n  gh:\n    url: https://github.com/acme\n    api_url: ${fakes().github.apiUrl}\n`
       const {result} = await runProviderCheck((s) => authCheck(s), yaml)
       expect(statusOf(result, 'gh')).to.equal('warn')
       expect(result.details?.[0].message).to.equal('no token configured')

@@ -3,20 +3,14 @@ import {join} from 'node:path'
 
 import {diskCheck} from '../../../src/health/checks/disk.js'
 import {runCheck} from '../../helpers/run-check.js'
-import {makeTempDir} from '../../helpers/temp-dir.js'
+import {useTempDir} from '../../helpers/use-temp-dir.js'
 
 const GIB = 1024 ** 3
 
 describe('disk check', function () {
-  let temp: ReturnType<typeof makeTempDir>
-  before(function () {
-    temp = makeTempDir('health-disk-')
-  })
-  after(function () {
-    temp.cleanup()
-  })
+  const dir = useTempDir('health-disk-', 'suite')
 
-  const targets = (): Array<{component: string; path: string}> => [{component: 'clone-dir', path: temp.path}, {component: 'data-dir', path: join(temp.path, 'not', 'yet', 'created')}]
+  const targets = (): Array<{component: string; path: string}> => [{component: 'clone-dir', path: dir()}, {component: 'data-dir', path: join(dir(), 'not', 'yet', 'created')}]
 
   it('measures the real disk of both directories (a path not created yet on its parent) and passes without thresholds', async function () {
     const result = await runCheck(diskCheck(targets(), {}))

@@ -4,16 +4,18 @@ import {join} from 'node:path'
 
 import {gitCheck} from '../../../src/health/checks/git.js'
 import {runCheck} from '../../helpers/run-check.js'
-import {makeTempDir} from '../../helpers/temp-dir.js'
+import {useTempDir} from '../../helpers/use-temp-dir.js'
 
 describe('git check', function () {
-  let temp: ReturnType<typeof makeTempDir>
-  beforeEach(function () {
-    temp = makeTempDir('health-git-')
-  })
-  afterEach(function () {
-    temp.cleanup()
-  })
+  const dir = useTempDir('health-git-')
+
+  /** A `git` on an otherwise empty PATH that runs `script`; returns that PATH. */
+  function fakeGit(script: string): string {
+    const path = join(dir(), 'git')
+    writeFileSync(path, script)
+    chmodSync(path, 0o755)
+    return dir()
+  }
 
   it('passes with the real git of this machine and reports its version', async function () {
     const result = await runCheck(gitCheck())
@@ -23,7 +25,7 @@ describe('git check', function () {
   })
 
   it('fails with a recommendation when git is not on PATH', async function () {
-    const result = await runCheck(gitCheck({env: {PATH: temp.path}}))
+    const result = await runCheck(gitCheck({env: {PATH: dir()}}))
     expect(result.status).to.equal('fail')
     expect(result.message).to.equal('git not found on PATH')
     expect(result.recommendation).to.contain('Install git')
@@ -37,26 +39,17 @@ describe('git check', function () {
   })
 
   it('reads the version a git on PATH prints, and fails an old one', async function () {
-    const script = join(temp.path, 'git')
-    writeFileSync(script, '#!/bin/sh\necho "git version 2.17.1"\n')
-    chmodSync(script, 0o755)
-    const result = await runCheck(gitCheck({env: {PATH: temp.path}}))
+    const result = await runCheck(gitCheck({env: {PATH: fakeGit('#!/bin/sh\necho "git version 2.17.1"\n')}}))
     expect(result).to.include({observedValue: '2.17.1', status: 'fail'})
   })
 
   it('warns when the output is not a git version', async function () {
-    const script = join(temp.path, 'git')
-    writeFileSync(script, '#!/bin/sh\necho "hello"\n')
-    chmodSync(script, 0o755)
-    const result = await runCheck(gitCheck({env: {PATH: temp.path}}))
+    const result = await runCheck(gitCheck({env: {PATH: fakeGit('#!/bin/sh\necho "hello"\n')}}))
     expect(result.status).to.equal('warn')
   })
 
   it('fails when git exits non-zero', async function () {
-    const script = join(temp.path, 'git')
-    writeFileSync(script, '#!/bin/sh\nexit 3\n')
-    chmodSync(script, 0o755)
-    const result = await runCheck(gitCheck({env: {PATH: temp.path}}))
+    const result = await runCheck(gitCheck({env: {PATH: fakeGit('#!/bin/sh\nexit 3\n')}}))
     expect(result.status).to.equal('fail')
     expect(result.message).to.match(/^git --version failed/)
   })

@@ -2,7 +2,7 @@ import {expect} from 'chai'
 
 import {providersCheck} from '../../../src/health/checks/providers.js'
 import {TOKENS} from '../../helpers/fake-tokens.js'
-import {type ProviderScenario, type ThreeProviders, PROVIDER_SCENARIOS, startThreeProviders, stopAll, threeProviderConfig} from '../../helpers/provider-api-server.js'
+import {type ProviderScenario, PROVIDER_SCENARIOS, threeProviderConfig, useThreeProviders} from '../../helpers/provider-api-server.js'
 import {runProviderCheck, statusOf} from '../../helpers/provider-check-run.js'
 
 // Anonymous probes: an API asking for credentials (401) answers all the same.
@@ -17,16 +17,10 @@ const EXPECTED: Record<ProviderScenario, {status: string; message: RegExp}> = {
 describe('providers check', function () {
   for (const scenario of PROVIDER_SCENARIOS) {
     describe(`with every provider ${scenario}`, function () {
-      let fakes: ThreeProviders
-      before(async function () {
-        fakes = await startThreeProviders(scenario, TOKENS)
-      })
-      after(async function () {
-        await stopAll(fakes)
-      })
+      const fakes = useThreeProviders(scenario, TOKENS)
 
       it(`reports each provider ${EXPECTED[scenario].status}`, async function () {
-        const {elapsed, result} = await runProviderCheck((s) => providersCheck(s), threeProviderConfig(fakes, TOKENS))
+        const {elapsed, result} = await runProviderCheck((s) => providersCheck(s), threeProviderConfig(fakes(), TOKENS))
         for (const component of ['gh', 'ado', 'bb']) {
           expect(statusOf(result, component), JSON.stringify(result.details)).to.equal(EXPECTED[scenario].status)
           expect(result.details?.find((d) => d.component === component)?.message).to.match(EXPECTED[scenario].message)
@@ -39,23 +33,17 @@ describe('providers check', function () {
   }
 
   describe('requests', function () {
-    let fakes: ThreeProviders
-    before(async function () {
-      fakes = await startThreeProviders('valid', TOKENS)
-    })
-    after(async function () {
-      await stopAll(fakes)
-    })
+    const fakes = useThreeProviders('valid', TOKENS)
 
     it('asks each API its reachability endpoint without credentials', async function () {
-      await runProviderCheck((s) => providersCheck(s), threeProviderConfig(fakes, TOKENS))
-      expect(fakes.github.requests).to.deep.equal([{method: 'GET', path: '/meta'}])
-      expect(fakes.azure.requests).to.deep.equal([{method: 'GET', path: '/acme/_apis/connectionData'}])
-      expect(fakes.bitbucket.requests).to.deep.equal([{method: 'GET', path: '/2.0/user'}])
+      await runProviderCheck((s) => providersCheck(s), threeProviderConfig(fakes(), TOKENS))
+      expect(fakes().github.requests).to.deep.equal([{method: 'GET', path: '/meta'}])
+      expect(fakes().azure.requests).to.deep.equal([{method: 'GET', path: '/acme/_apis/connectionData'}])
+      expect(fakes().bitbucket.requests).to.deep.equal([{method: 'GET', path: '/2.0/user'}])
     })
 
     it('warns on an unexpected answer (a wrong base URL)', async function () {
-      const yaml = `providers:\n  gh:\n    url: https://github.com/acme\n    api_url: ${fakes.github.apiUrl}/wrong\n`
+      const yaml = `providers:\n  gh:\n    url: https://github.com/acme\n    api_url: ${fakes().github.apiUrl}/wrong\n`
       const {result} = await runProviderCheck((s) => providersCheck(s), yaml)
       expect(statusOf(result, 'gh')).to.equal('warn')
       expect(result.details?.[0].message).to.contain('unexpected answer HTTP 404')

@@ -4,26 +4,20 @@ import {join} from 'node:path'
 
 import {systemCheck} from '../../../src/health/checks/system.js'
 import {runCheck} from '../../helpers/run-check.js'
-import {makeTempDir} from '../../helpers/temp-dir.js'
+import {useTempDir} from '../../helpers/use-temp-dir.js'
 
 describe('system check', function () {
-  let temp: ReturnType<typeof makeTempDir>
-  beforeEach(function () {
-    temp = makeTempDir('health-system-')
-  })
-  afterEach(function () {
-    temp.cleanup()
-  })
+  const dir = useTempDir('health-system-')
 
   it('passes on this Node.js with a writable data directory (created if missing)', async function () {
-    const result = await runCheck(systemCheck({dataDir: join(temp.path, 'data')}))
+    const result = await runCheck(systemCheck({dataDir: join(dir(), 'data')}))
     expect(result.status).to.equal('pass')
     expect(result.observedValue).to.equal(process.versions.node)
   })
 
   it('fails when the data directory sits under a regular file (root ignores modes, not file types)', async function () {
-    writeFileSync(join(temp.path, 'file'), 'x')
-    const result = await runCheck(systemCheck({dataDir: join(temp.path, 'file', 'data')}))
+    writeFileSync(join(dir(), 'file'), 'x')
+    const result = await runCheck(systemCheck({dataDir: join(dir(), 'file', 'data')}))
     expect(result.status).to.equal('fail')
     const detail = result.details?.find((d) => d.component === 'data-dir')
     expect(detail?.message).to.contain('is not writable')
@@ -31,14 +25,14 @@ describe('system check', function () {
   })
 
   it('fails when the data directory is a regular file', async function () {
-    writeFileSync(join(temp.path, 'data'), 'x')
-    const result = await runCheck(systemCheck({dataDir: join(temp.path, 'data')}))
+    writeFileSync(join(dir(), 'data'), 'x')
+    const result = await runCheck(systemCheck({dataDir: join(dir(), 'data')}))
     expect(result.status).to.equal('fail')
     expect(result.details?.find((d) => d.component === 'data-dir')?.message).to.contain('not a directory')
   })
 
   it('fails a Node.js older than the minimum', async function () {
-    const result = await runCheck(systemCheck({dataDir: temp.path, minNodeVersion: '20.0.0', nodeVersion: 'v18.19.0'}))
+    const result = await runCheck(systemCheck({dataDir: dir(), minNodeVersion: '20.0.0', nodeVersion: 'v18.19.0'}))
     expect(result.status).to.equal('fail')
     expect(result.details?.find((d) => d.component === 'node')?.message).to.equal('Node.js 18.19.0 is older than 20.0.0')
   })

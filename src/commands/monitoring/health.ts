@@ -1,6 +1,6 @@
 import {Command, Flags, ux} from '@oclif/core'
 
-import {defaultChecks} from '../../health/default-checks.js'
+import {type HealthSettings, defaultChecks} from '../../health/default-checks.js'
 import {SettingError, healthSettings} from '../../health/health-env.js'
 import {createHealthService} from '../../health/health-service.js'
 import type {HealthReport, HealthScope} from '../../health/health-types.js'
@@ -39,14 +39,7 @@ Exit code 0 when every check passes or warns, 1 when any check fails.`
   public async run(): Promise<HealthJson | undefined> {
     const {flags} = await this.parse(MonitoringHealth)
     const scope = flags.scope as HealthScope
-    let settings
-    try {
-      settings = healthSettings({configDir: this.config.configDir, dataDir: this.config.dataDir, ...(flags['clone-dir'] === undefined ? {} : {cloneDir: flags['clone-dir']})})
-    } catch (error) {
-      if (error instanceof SettingError) this.error(error.message, {exit: 2})
-      throw error
-    }
-
+    const settings = this.settings(flags['clone-dir'])
     const service = createHealthService({cacheMs: 0, checks: defaultChecks(settings), timeoutMs: flags.timeout})
     const report = await this.withProgress(scope, () => service.check(scope))
     // Set rather than exit: with --json oclif prints the returned document first.
@@ -54,6 +47,16 @@ Exit code 0 when every check passes or warns, 1 when any check fails.`
     if (this.jsonEnabled()) return toHealthJson(report, scope, this.config.pjson.version)
     this.log(flags.detailed ? renderDetailed(report, scope) : renderVerdict(report, scope))
     return undefined
+  }
+
+  /** Thresholds and paths; an invalid MGIT_HEALTH_* value is a one-line usage error. */
+  private settings(cloneDir: string | undefined): HealthSettings {
+    try {
+      return healthSettings({configDir: this.config.configDir, dataDir: this.config.dataDir, ...(cloneDir === undefined ? {} : {cloneDir})})
+    } catch (error) {
+      if (error instanceof SettingError) this.error(error.message, {exit: 2})
+      throw error
+    }
   }
 
   /** A spinner on stderr, only on a terminal and never with --json: pipes and logs stay clean. */

@@ -23,6 +23,8 @@ export interface CorrelationContext {
   readonly provider?: ProviderType
   /** Further context (organisation, repository...), inherited by nested work. */
   readonly fields: Readonly<Record<string, ContextValue>>
+  /** Set by `monitorProviderApiCall`: the call is recorded there, so the HTTP instrumentation skips it. */
+  readonly recordsApiCall?: boolean
 }
 
 export interface CorrelationFields {
@@ -31,6 +33,7 @@ export interface CorrelationFields {
   operation?: string
   provider?: ProviderType
   fields?: Record<string, ContextValue>
+  recordsApiCall?: boolean
 }
 
 const storage = new AsyncLocalStorage<CorrelationContext>()
@@ -58,6 +61,7 @@ export function childContext(fields: CorrelationFields = {}): CorrelationContext
     fields: {...parent?.fields, ...fields.fields},
     spanId: newSpanId(),
     ...(parent ? {parentSpanId: parent.spanId} : {}),
+    ...(fields.recordsApiCall ? {recordsApiCall: true} : {}),
     ...(fields.operation ?? parent?.operation ? {operation: fields.operation ?? parent?.operation} : {}),
     ...(fields.provider ?? parent?.provider ? {provider: fields.provider ?? parent?.provider} : {}),
   }

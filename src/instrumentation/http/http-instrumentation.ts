@@ -98,7 +98,8 @@ export class HttpInstrumentation {
     const context = currentContext()
     const pending: Pending = {
       cid: context?.cid ?? currentCorrelationId(),
-      done: false,
+      // Requests made inside `monitorProviderApiCall` are recorded there; here they only get the header.
+      done: context?.recordsApiCall === true,
       endpoint: endpointTemplate(path),
       method: normaliseMethod(method),
       provider: this.providerOf(host),

@@ -73,7 +73,7 @@ export const NAMED_VALUE_PATTERN =
  * patterns above would change, so most log lines skip the real work.
  */
 export const HINT_PATTERN =
-  /gh[pousr]_|github_pat_|glpat-|ATBB|ATATT3|npm_|eyJ|@|bearer|basic|token|passw|secret|pat|key|credential|pwd|passphrase|auth|sig|cookie|[a-z2-7]{52}/i
+  /gh[pousr]_|github_pat_|glpat-|ATBB|ATATT3|npm_|eyJ|@|bearer|basic|token|passw|secret|pat|key|credential|pwd|passphrase|auth|sig|cookie|JQQJ99|[a-z2-7]{52}/i
 
 /** Parts of a field, flag or parameter name that mark its value as a secret. */
 const SENSITIVE_LAST_PARTS = new Set([

@@ -2,20 +2,10 @@ import {expect} from 'chai'
 import {setTimeout as sleep} from 'node:timers/promises'
 
 import {currentContext, withCorrelation} from '../../src/correlation/context.js'
-import {CORRELATION_ENV} from '../../src/instrumentation/correlation-id.js'
+import {useCorrelationEnv} from '../helpers/correlation-env.js'
 
 describe('correlation contexts (AsyncLocalStorage)', function () {
-  let saved: string | undefined
-
-  beforeEach(function () {
-    saved = process.env[CORRELATION_ENV]
-    process.env[CORRELATION_ENV] = 'cmd-run-1'
-  })
-
-  afterEach(function () {
-    if (saved === undefined) delete process.env[CORRELATION_ENV]
-    else process.env[CORRELATION_ENV] = saved
-  })
+  useCorrelationEnv('cmd-run-1')
 
   it('has no context outside withCorrelation', function () {
     expect(currentContext()).to.equal(undefined)

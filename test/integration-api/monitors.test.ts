@@ -2,7 +2,6 @@ import {expect} from 'chai'
 import {createServer} from 'node:http'
 
 import {currentContext} from '../../src/correlation/context.js'
-import {CORRELATION_ENV} from '../../src/instrumentation/correlation-id.js'
 import {HttpInstrumentation} from '../../src/instrumentation/http/http-instrumentation.js'
 import {
   configureMonitoring,
@@ -14,6 +13,7 @@ import {
 import {defaultDataDir} from '../../src/integration/data-dir.js'
 import type {ApiRequestEvent, AuthAttemptEvent, BaseEvent, GitOperationEvent, SpanEvent} from '../../src/journal/event-types.js'
 import {journalDir} from '../../src/journal/journal-options.js'
+import {useCorrelationEnv} from '../helpers/correlation-env.js'
 import {readAll} from '../helpers/journal-contents.js'
 import {makeTempDir} from '../helpers/temp-dir.js'
 
@@ -47,20 +47,16 @@ class Provider {
 
 describe('integration API: wrappers and decorators record real outcomes', function () {
   let temp: ReturnType<typeof makeTempDir>
-  let savedCid: string | undefined
+  useCorrelationEnv('api-test-run')
 
   beforeEach(function () {
     temp = makeTempDir()
     configureMonitoring({dataDir: temp.path})
-    savedCid = process.env[CORRELATION_ENV]
-    process.env[CORRELATION_ENV] = 'api-test-run'
   })
 
   afterEach(function () {
     temp.cleanup()
     configureMonitoring({})
-    if (savedCid === undefined) delete process.env[CORRELATION_ENV]
-    else process.env[CORRELATION_ENV] = savedCid
   })
 
   async function events<T extends BaseEvent>(type: string): Promise<T[]> {

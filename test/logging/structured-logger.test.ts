@@ -6,10 +6,10 @@ import {Writable} from 'node:stream'
 import winston from 'winston'
 
 import {withCorrelation} from '../../src/correlation/context.js'
-import {CORRELATION_ENV} from '../../src/instrumentation/correlation-id.js'
 import {createStructuredLogger} from '../../src/logging/structured-logger.js'
 import {SyncFileTransport} from '../../src/logging/transports.js'
 import {PLACES, SECRETS} from '../masking/corpus.js'
+import {useCorrelationEnv} from '../helpers/correlation-env.js'
 import {PLUGIN_ROOT} from '../helpers/host-cli.js'
 import {makeTempDir} from '../helpers/temp-dir.js'
 
@@ -30,17 +30,7 @@ function memoryLogger(options: {level?: 'debug' | 'info' | 'warn'; format?: 'jso
 }
 
 describe('structured logger', function () {
-  let savedCid: string | undefined
-
-  beforeEach(function () {
-    savedCid = process.env[CORRELATION_ENV]
-    process.env[CORRELATION_ENV] = 'log-test-run'
-  })
-
-  afterEach(function () {
-    if (savedCid === undefined) delete process.env[CORRELATION_ENV]
-    else process.env[CORRELATION_ENV] = savedCid
-  })
+  useCorrelationEnv('log-test-run')
 
   it('writes JSON lines with timestamp, level, logger, message and correlation context', async function () {
     const {lines, logger} = memoryLogger()

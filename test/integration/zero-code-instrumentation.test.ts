@@ -121,6 +121,16 @@ describe('zero-code instrumentation of provider APIs and git (fixture clone-all,
     for (const event of git) expect(event).to.include({cid: ends[0].cid, exitCode: 0, success: true})
   })
 
+  it('records git processes of a command that leaves with process.exit, skipping oclif’s finally', async function () {
+    const result = await host.run(['exit-after-git', '--repo', join(source, 'repo-1.git')])
+    expect(result.exitCode).to.equal(4)
+    const git = gitEvents((await host.journal()).events)
+    expect(git).to.have.length(1)
+    expect(git[0]).to.include({exitCode: 0, operation: 'ls-remote', success: true})
+    const traceRoot = join(host.dataDir, 'monitoring', 'trace2')
+    expect(existsSync(traceRoot) ? readdirSync(traceRoot) : []).to.deep.equal([])
+  })
+
   it('leaves a GIT_TRACE2_EVENT the user set alone, and records no git operations then', async function () {
     const mine = join(host.root, 'my-trace')
     mkdirSync(mine, {recursive: true})

@@ -89,6 +89,8 @@ function maskInner(value: unknown, depth: number, seen: WeakSet<object>): unknow
     if (Array.isArray(value)) return value.map((item) => maskInner(item, depth + 1, seen))
     if (value instanceof Error) return maskInner(errorFields(value), depth, seen)
     if (value instanceof Date) return value
+    // Binary data is not walked byte by byte (nor printed): it can be anything, keys included.
+    if (ArrayBuffer.isView(value) || value instanceof ArrayBuffer) return '[binary]'
     if (value instanceof URL) return maskString(value.href)
     if (value instanceof Map) return maskInner(Object.fromEntries(value), depth, seen)
     const out: Record<string, unknown> = {}

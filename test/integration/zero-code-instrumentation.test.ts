@@ -131,6 +131,17 @@ describe('zero-code instrumentation of provider APIs and git (fixture clone-all,
     expect(existsSync(traceRoot) ? readdirSync(traceRoot) : []).to.deep.equal([])
   })
 
+  it('lets a nested mgit record its own git processes once, under the same correlation ID', async function () {
+    const result = await host.run(['nested', '--repo', join(source, 'repo-1.git')])
+    expect(result.exitCode, result.stderr).to.equal(0)
+    expect(result.stdout).to.contain('nested exit 4')
+    const {events, ends} = await host.journal()
+    const git = gitEvents(events)
+    expect(git).to.have.length(2)
+    expect(new Set(git.map((e) => e.pid)).size).to.equal(2)
+    for (const event of git) expect(event).to.include({cid: ends[0].cid, operation: 'ls-remote', success: true})
+  })
+
   it('leaves a GIT_TRACE2_EVENT the user set alone, and records no git operations then', async function () {
     const mine = join(host.root, 'my-trace')
     mkdirSync(mine, {recursive: true})

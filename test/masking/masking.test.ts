@@ -80,6 +80,10 @@ describe('credential masking corpus', function () {
       expect(out.cyclic.self).to.equal('[Circular]')
     })
 
+    it('does not walk binary data', function () {
+      expect(maskValue({body: Buffer.from('token=abc')})).to.deep.equal({body: '[binary]'})
+    })
+
     it('does not modify its input', function () {
       const input = {token: 'abc', url: 'https://u:p@h'}
       maskValue(input)

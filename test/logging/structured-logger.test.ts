@@ -6,6 +6,7 @@ import {Writable} from 'node:stream'
 import winston from 'winston'
 
 import {withCorrelation} from '../../src/correlation/context.js'
+import {loggingConfig} from '../../src/logging/logging-config.js'
 import {createStructuredLogger} from '../../src/logging/structured-logger.js'
 import {SyncFileTransport} from '../../src/logging/transports.js'
 import {PLACES, SECRETS} from '../masking/corpus.js'
@@ -88,6 +89,14 @@ describe('structured logger', function () {
     logger.warn(`shown ${SECRET}`)
     expect(lines).to.have.length(1)
     expect(lines[0]).to.match(/^\d{4}-\d\d-\d\dT\S+ warn {2}\[mgit\.test\] shown ghp_\*\*\* /)
+  })
+
+  it('reads MGIT_LOG_LEVEL, MGIT_LOG_FORMAT and MGIT_LOG_FILE*, falling back on bad values', function () {
+    expect(loggingConfig({})).to.deep.equal({format: 'json', level: 'info', maxFiles: 5, maxsize: 10 * 1024 * 1024})
+    expect(
+      loggingConfig({MGIT_LOG_FILE: '/var/log/mgit.log', MGIT_LOG_FILE_MAX_BYTES: '1000', MGIT_LOG_FILE_MAX_FILES: '2', MGIT_LOG_FORMAT: 'PRETTY', MGIT_LOG_LEVEL: 'Debug'}),
+    ).to.deep.equal({file: '/var/log/mgit.log', format: 'pretty', level: 'debug', maxFiles: 2, maxsize: 1000})
+    expect(loggingConfig({MGIT_LOG_FILE_MAX_BYTES: '-1', MGIT_LOG_FORMAT: 'xml', MGIT_LOG_LEVEL: 'loud'})).to.include({format: 'json', level: 'info', maxsize: 10 * 1024 * 1024})
   })
 
   it('rotates its file by size, keeping maxFiles files', function () {

@@ -1,0 +1,1 @@
+export {MASK, isSensitiveName, maskString, maskValue} from './mask.js'

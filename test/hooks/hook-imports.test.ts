@@ -1,0 +1,42 @@
+import {expect} from 'chai'
+import {readFileSync} from 'node:fs'
+import {dirname, join, resolve} from 'node:path'
+
+import {PLUGIN_ROOT} from '../helpers/host-cli.js'
+
+/** Every module reachable from `entry` through static and dynamic imports; bare specifiers are kept as names. */
+function importGraph(entry: string): {files: Set<string>; packages: Set<string>} {
+  const files = new Set<string>()
+  const packages = new Set<string>()
+  const pending = [entry]
+  while (pending.length > 0) {
+    const file = pending.pop()!
+    if (files.has(file)) continue
+    files.add(file)
+    const source = readFileSync(file, 'utf8')
+    for (const match of source.matchAll(/(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|import\s*\(\s*['"]([^'"]+)['"]\s*\)|import\s+['"]([^'"]+)['"]/g)) {
+      const specifier = match[1] ?? match[2] ?? match[3]
+      if (specifier.startsWith('.')) pending.push(resolve(dirname(file), specifier))
+      else packages.add(specifier)
+    }
+  }
+
+  return {files, packages}
+}
+
+describe('the hooks stay light', function () {
+  for (const hook of ['init', 'prerun', 'finally']) {
+    it(`${hook}: imports neither winston nor prom-client nor the package entry, only node built-ins`, function () {
+      const {files, packages} = importGraph(join(PLUGIN_ROOT, 'dist/hooks', `${hook}.js`))
+      expect(files.size).to.be.greaterThan(1)
+      expect([...files].some((f) => f.endsWith('/dist/index.js') || f.includes('/dist/logging/'))).to.equal(false)
+      // @oclif/core appears only as a type import, erased from the JavaScript.
+      expect([...packages].filter((p) => !p.startsWith('node:'))).to.deep.equal([])
+    })
+  }
+
+  it('the package entry does import winston (so the check above can fail)', function () {
+    const {packages} = importGraph(join(PLUGIN_ROOT, 'dist/index.js'))
+    expect(packages.has('winston')).to.equal(true)
+  })
+})

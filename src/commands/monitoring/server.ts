@@ -1,5 +1,9 @@
 import {Command, Flags} from '@oclif/core'
 
+import {defaultChecks} from '../../health/default-checks.js'
+import {SettingError, healthSettings} from '../../health/health-env.js'
+import {DEFAULT_CACHE_MS, createHealthService} from '../../health/health-service.js'
+import type {HealthService} from '../../health/health-types.js'
 import {journalOptions} from '../../journal/journal-options.js'
 import {MonitoringServer} from '../../server/monitoring-server.js'
 import {onTerminationSignal} from '../../server/shutdown.js'
@@ -35,6 +39,7 @@ With a token, every endpoint except /health/live and /health/ready requires "Aut
     if (token !== undefined && token.trim() === '') this.error('the auth token is empty: set a non-empty --auth-token or MGIT_MONITORING_TOKEN', {exit: 2})
     const server = new MonitoringServer({
       authToken: token,
+      health: this.healthService(),
       cliVersion: this.config.version,
       host: flags.host,
       journalDir: journalOptions(this.config.dataDir).dir,
@@ -60,6 +65,17 @@ With a token, every endpoint except /health/live and /health/ready requires "Aut
     process.stderr.write(`${signal} received: finishing requests in progress, then exiting\n`)
     await server.stop()
     removeHandlers()
+  }
+
+  /** The seven checks plus the journal's, cached so that probes and scrapes do not hammer providers. */
+  private healthService(): HealthService {
+    try {
+      const settings = healthSettings({configDir: this.config.configDir, dataDir: this.config.dataDir})
+      return createHealthService({cacheMs: DEFAULT_CACHE_MS, checks: defaultChecks(settings)})
+    } catch (error) {
+      if (error instanceof SettingError) this.error(error.message, {exit: 2})
+      throw error
+    }
   }
 }
 

@@ -4,7 +4,7 @@
  * Only node built-ins here: the HTTP instrumentation reads the context from inside the hooks.
  */
 import {AsyncLocalStorage} from 'node:async_hooks'
-import {randomBytes} from 'node:crypto'
+import {randomHex} from '../util/random-id.js'
 
 import type {ProviderType} from '../journal/event-types.js'
 import {ensureCorrelationId} from '../instrumentation/correlation-id.js'
@@ -40,7 +40,7 @@ const storage = new AsyncLocalStorage<CorrelationContext>()
 
 /** A 16-hex-digit span ID, as W3C trace context uses. */
 export function newSpanId(): string {
-  return randomBytes(8).toString('hex')
+  return randomHex(16)
 }
 
 /** The context of the async chain now running, if any. */

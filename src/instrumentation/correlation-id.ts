@@ -1,4 +1,4 @@
-import {randomUUID} from 'node:crypto'
+import {randomUuid} from '../util/random-id.js'
 
 export const CORRELATION_ENV = 'MGIT_CORRELATION_ID'
 
@@ -12,7 +12,7 @@ const VALID_ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/
 export function ensureCorrelationId(env: NodeJS.ProcessEnv = process.env): string {
   const given = env[CORRELATION_ENV]
   if (given !== undefined && VALID_ID.test(given)) return given
-  const id = randomUUID()
+  const id = randomUuid()
   env[CORRELATION_ENV] = id
   return id
 }

@@ -10,7 +10,7 @@ import {fileURLToPath} from 'node:url'
 import type {CommandEndEvent} from '../journal/event-types.js'
 import {PUSH_ERROR_FILE_ENV, PUSH_INSTANCE_ENV, PUSH_PAYLOAD_ENV, type PushPayload, PUSHGATEWAY_ENV} from './push-env.js'
 
-const PUSH_SCRIPT = fileURLToPath(new URL('push-result.js', import.meta.url))
+const PUSH_SCRIPT = fileURLToPath(new URL('../push/push-result.js', import.meta.url))
 /** Passed through so that TLS to a private Pushgateway works; nothing else of the environment (it may hold tokens). */
 const PASS_THROUGH = ['NODE_EXTRA_CA_CERTS', 'SSL_CERT_FILE', 'SSL_CERT_DIR', PUSH_INSTANCE_ENV]
 

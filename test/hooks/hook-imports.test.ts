@@ -35,6 +35,15 @@ describe('the hooks stay light', function () {
     })
   }
 
+  it('the bundle oclif loads for all three hooks imports only node built-ins, and not node:crypto', function () {
+    const source = readFileSync(join(PLUGIN_ROOT, 'dist/hooks/bundle.js'), 'utf8')
+    const specifiers = [...source.matchAll(/^import\s[^'"]*?from\s*['"]([^'"]+)['"]/gm)].map((m) => m[1])
+    expect(specifiers.length).to.be.greaterThan(0)
+    expect(specifiers.filter((s) => !s.startsWith('node:'))).to.deep.equal([])
+    expect(specifiers).not.to.include('node:crypto')
+    expect(source).not.to.match(/from ['"](winston|prom-client)['"]/)
+  })
+
   it('the package entry does import winston (so the check above can fail)', function () {
     const {packages} = importGraph(join(PLUGIN_ROOT, 'dist/index.js'))
     expect(packages.has('winston')).to.equal(true)

@@ -118,7 +118,8 @@ describe('a real Prometheus scraping `mgit monitoring server` while the host run
   })
 
   it('carries git, API, auth and repository events from the journal through to Prometheus', async function () {
-    // Events as the other producers write them, through the real journal writer.
+    // Events as the other producers write them, through the real journal writer. The host's own
+    // clone-all above also produced git events (provider `other`: local repositories), hence the filters.
     const writer = new JournalWriter(journalOptions(host.dataDir))
     const base = {cid: 'producer-test', pid: process.pid, ts: Date.now(), v: SCHEMA_VERSION}
     for (let i = 0; i < 4; i++) {
@@ -129,11 +130,11 @@ describe('a real Prometheus scraping `mgit monitoring server` while the host run
     writer.append({...base, durationMs: 90, endpoint: '/orgs/{org}/repos', errorCategory: 'rate_limit', method: 'GET', provider: 'github', rateLimited: true, status: 429, statusClass: '4xx', type: 'api_request'})
     writer.append({...base, durationMs: 5, errorCategory: 'auth', provider: 'azuredevops', success: false, type: 'auth_attempt'})
     await waitFor('Prometheus to scrape the producer events', async () => {
-      const results = await query(prometheus!, 'mgit_git_operations_total{job="mgit",operation="clone",result="success"}')
+      const results = await query(prometheus!, 'mgit_git_operations_total{job="mgit",operation="clone",provider="github",result="success"}')
       return results.length === 1 && results[0].value[1] === '4' ? true : undefined
     })
     expect(byLabel(await query(prometheus!, 'mgit_repositories_processed_total{job="mgit"}'), 'result')).to.deep.equal({cloned: 3, failed: 1})
-    expect(byLabel(await query(prometheus!, 'mgit_git_clone_duration_seconds_count{job="mgit"}'), 'provider')).to.deep.equal({github: 4})
+    expect(byLabel(await query(prometheus!, 'mgit_git_clone_duration_seconds_count{job="mgit",provider="github"}'), 'provider')).to.deep.equal({github: 4})
     expect(byLabel(await query(prometheus!, 'mgit_api_requests_total{job="mgit"}'), 'status_class')).to.deep.equal({'4xx': 1})
     expect(byLabel(await query(prometheus!, 'mgit_api_rate_limit_hits_total{job="mgit"}'), 'provider')).to.deep.equal({github: 1})
     expect(byLabel(await query(prometheus!, 'mgit_auth_attempts_total{job="mgit"}'), 'result')).to.deep.equal({failure: 1})

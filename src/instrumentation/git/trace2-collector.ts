@@ -3,12 +3,12 @@
  * (init), then reads, records and deletes it (finally, or at exit). The directory holds raw
  * argv (URLs with credentials) for the life of the command only, with mode 0700.
  */
-import {randomBytes} from 'node:crypto'
 import {mkdirSync, readFileSync, readdirSync, rmSync, statSync} from 'node:fs'
 import {join} from 'node:path'
 
 import type {GitOperationEvent, ProviderType} from '../../journal/event-types.js'
 import {type Trace2Process, gitOperationEvents, parseTrace2File} from './trace2-parse.js'
+import {randomHex} from '../../util/random-id.js'
 
 export const TRACE2_ENV = 'GIT_TRACE2_EVENT'
 /** Marks a GIT_TRACE2_EVENT value as ours, so a nested mgit takes over rather than treating it as the user's. */
@@ -27,7 +27,7 @@ export function trace2Root(dataDir: string): string {
 export function prepareGitTrace(dataDir: string, env: NodeJS.ProcessEnv = process.env): string | undefined {
   const current = env[TRACE2_ENV]
   if (current !== undefined && current !== '' && current !== env[TRACE2_OWNER_ENV]) return undefined
-  const dir = join(trace2Root(dataDir), `${process.pid}-${randomBytes(4).toString('hex')}`)
+  const dir = join(trace2Root(dataDir), `${process.pid}-${randomHex(8)}`)
   mkdirSync(dir, {mode: 0o700, recursive: true})
   env[TRACE2_ENV] = dir
   env[TRACE2_OWNER_ENV] = dir

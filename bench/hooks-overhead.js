@@ -181,7 +181,9 @@ function measureOclifMarkers(env, args) {
     const line = stderr.split('\n').find((l) => l.startsWith('OCLIF_PERF '))
     if (line === undefined) throw new Error(`no oclif performance figures: ${stderr}`)
     const perf = JSON.parse(line.slice('OCLIF_PERF '.length))
-    const hook = (event) => perf.hookRunTimes[event]?.[`@mgit/plugin-monitoring(./dist/hooks/${event})`] ?? 0
+    // Keyed by plugin and hook target; the three hooks share one bundled target.
+    const hook = (event) =>
+      Object.entries(perf.hookRunTimes[event] ?? {}).find(([scope]) => scope.startsWith('@mgit/plugin-monitoring('))?.[1] ?? 0
     samples.push({init: hook('init'), pluginLoad: perf.pluginLoadTimes['@mgit/plugin-monitoring'] ?? 0, prerun: hook('prerun')})
   }
 

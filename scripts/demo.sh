@@ -31,5 +31,8 @@ echo
 echo '$ mgit monitoring metrics'
 mgit monitoring metrics | grep -v '^#' | grep -v '_bucket' | grep .
 echo
+echo '$ mgit monitoring health --detailed'
+mgit monitoring health --detailed || echo "exit code $? (failing health)"
+echo
 echo "journal: $MGIT_DATA_DIR/monitoring/journal"
 tail -n 2 "$MGIT_DATA_DIR"/monitoring/journal/*.jsonl

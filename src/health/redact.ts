@@ -1,27 +1,9 @@
 /**
  * Masks secrets in text that a health result may carry (error messages, server answers).
- * Known values (the configured tokens) are replaced first, then the shapes of common tokens,
- * credentials in URLs and Authorization header values.
+ * Known values (the configured tokens, whatever their shape) are replaced first, then the
+ * project-wide masking (token formats, URL credentials, Authorization values) applies.
  */
-const MASK = '***'
-
-const PATTERNS: RegExp[] = [
-  // Credentials in a URL: keep the scheme and host, drop user:password.
-  /(?<=[a-z][a-z0-9+.-]*:\/\/)[^/\s:@]+(?::[^/\s@]*)?@/gi,
-  // Authorization header values.
-  /(?<=authorization["']?\s*[:=]\s*["']?)(?:basic|bearer|token)\s+[^\s"',;]+/gi,
-  /\b(?:basic|bearer)\s+[A-Za-z0-9+/=._~-]{16,}/gi,
-  /\b(?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{36}\b/g,
-  /\bgithub_pat_\w{82}\b/g,
-  /\bglpat-[\w-]{20,}/g,
-  /\bnpm_[A-Za-z0-9]{36}\b/g,
-  /\bATBB[A-Za-z0-9]{24,}/g,
-  /\bATATT3[\w=-]{20,}/g,
-  /\beyJ[\w-]+\.eyJ[\w-]+\.[\w-]+/g,
-  // Azure DevOps PATs: 52 lowercase base32 characters, or the 84-character form.
-  /\b[a-z2-7]{52}\b/g,
-  /\b[A-Za-z0-9]{52}JQQJ99[A-Za-z0-9]{18}AZDO[A-Za-z0-9]{4}\b/g,
-]
+import {MASK, maskString} from '../masking/mask.js'
 
 function escapeRegExp(text: string): string {
   return text.replaceAll(/[$()*+.?[\\\]^{|}]/g, '\\$&')
@@ -34,8 +16,7 @@ export function redact(text: string, secrets: readonly string[] = []): string {
     if (secret.length >= 4) result = result.replaceAll(new RegExp(escapeRegExp(secret), 'g'), MASK)
   }
 
-  for (const pattern of PATTERNS) result = result.replace(pattern, MASK)
-  return result
+  return maskString(result)
 }
 
 /** Masks every string of a value made of plain objects and arrays (a check result). */

@@ -83,7 +83,7 @@ describe('health service', function () {
     }
     const report = await createHealthService({cacheMs: 0, checks: [broken]}).check('ready')
     expect(report.checks[0].status).to.equal('fail')
-    expect(report.checks[0].message).to.equal('check failed: boom with ***')
+    expect(report.checks[0].message).to.equal('check failed: boom with ghp_***')
   })
 
   it('masks token shapes and URL credentials in anything a check reports', async function () {
@@ -97,7 +97,7 @@ describe('health service', function () {
     const report = await createHealthService({cacheMs: 0, checks: [leaky]}).check('full')
     const text = JSON.stringify(report)
     for (const token of Object.values(TOKENS)) expect(text).not.to.contain(token)
-    expect(report.checks[0].message).to.contain('https://***api.bitbucket.org')
+    expect(report.checks[0].message).to.contain('https://***@api.bitbucket.org')
   })
 
   it('caches per scope for the configured interval, by the injected clock', async function () {

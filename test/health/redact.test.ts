@@ -6,14 +6,20 @@ import {TOKENS} from '../helpers/fake-tokens.js'
 describe('redact', function () {
   it('masks configured secrets and token shapes', function () {
     expect(redact('value s3cr3t-value here', ['s3cr3t-value'])).to.equal('value *** here')
-    for (const token of Object.values(TOKENS)) expect(redact(`x ${token} y`)).to.equal('x *** y')
-    expect(redact('github_pat_' + 'a'.repeat(82))).to.equal('***')
+    // The project-wide masking keeps a token's public type prefix (`ghp_***`), nothing of the secret.
+    for (const token of Object.values(TOKENS)) {
+      const masked = redact(`x ${token} y`)
+      expect(masked).to.match(/^x [A-Za-z_-]*\*\*\* y$/)
+      expect(masked).not.to.contain(token.slice(-8))
+    }
+
+    expect(redact('github_pat_' + 'a'.repeat(82))).to.equal('github_pat_***')
   })
 
   it('masks URL credentials and Authorization values', function () {
-    expect(redact('https://bob:pw@host.example/x')).to.equal('https://***host.example/x')
-    expect(redact('Authorization: Basic Ym9iOnB3ZA==')).to.equal('Authorization: ***')
-    expect(redact('authorization=Bearer abc.def')).to.equal('authorization=***')
+    expect(redact('https://bob:pw@host.example/x')).to.equal('https://***@host.example/x')
+    expect(redact('Authorization: Basic Ym9iOnB3ZA==')).to.equal('Authorization: Basic ***')
+    expect(redact('authorization=Bearer abc.def')).to.equal('authorization=Bearer ***')
   })
 
   it('leaves ordinary text, SHAs and UUIDs alone', function () {

@@ -2,6 +2,8 @@ import {readFile} from 'node:fs/promises'
 import {join} from 'node:path'
 import {parseDocument} from 'yaml'
 
+import {knownProvider} from '../instrumentation/http/provider-hosts.js'
+
 export const PROVIDER_TYPES = ['github', 'azuredevops', 'bitbucket'] as const
 export type ProviderType = (typeof PROVIDER_TYPES)[number]
 
@@ -39,13 +41,6 @@ export interface ProviderConfig {
 
 export function configPath(configDir: string): string {
   return join(configDir, 'config.yaml')
-}
-
-function typeFromHost(host: string): ProviderType | undefined {
-  if (host === 'dev.azure.com' || host.endsWith('.visualstudio.com')) return 'azuredevops'
-  if (host === 'github.com' || host === 'www.github.com') return 'github'
-  if (host === 'bitbucket.org' || host === 'www.bitbucket.org') return 'bitbucket'
-  return undefined
 }
 
 function cloudApiBase(type: ProviderType, url: URL): URL {
@@ -97,7 +92,7 @@ function readProvider(name: string, raw: unknown): Provider | ProviderProblem {
   const url = parseUrl(entry.url)
   if (url === undefined) return problem(name, 'missing or invalid url', `Set providers.${name}.url to the provider's https URL.`)
   const explicit = optionalString(entry.type)?.toLowerCase().replaceAll(/[\s_-]/g, '')
-  const fromHost = typeFromHost(url.hostname)
+  const fromHost = knownProvider(url.hostname)
   if (explicit !== undefined && !(PROVIDER_TYPES as readonly string[]).includes(explicit)) {
     return problem(name, `unknown type "${explicit}"`, `Set providers.${name}.type to one of ${PROVIDER_TYPES.join(', ')}.`)
   }

@@ -4,7 +4,7 @@ import {join} from 'node:path'
 import {PROVIDER_TYPES, type ProviderType} from '../../journal/event-types.js'
 
 /** The provider type of a well-known host (see DESIGN.md), or undefined. */
-export function knownProvider(host: string): ProviderType | undefined {
+export function knownProvider(host: string): Exclude<ProviderType, 'other'> | undefined {
   const h = host.toLowerCase().replace(/:\d+$/, '')
   if (h === 'github.com' || h === 'api.github.com' || h.endsWith('.github.com')) return 'github'
   if (h === 'dev.azure.com' || h.endsWith('.dev.azure.com') || h.endsWith('.visualstudio.com')) return 'azuredevops'

@@ -1,3 +1,5 @@
+import {RATE_LIMIT_HEADER, isRateLimited as isStatusRateLimited} from '../instrumentation/http/http-outcome.js'
+
 /** One HTTP request made by a check, reduced to what the checks judge: never throws. */
 export type ProbeResult =
   | {kind: 'response'; status: number; headers: Headers; body: unknown; ms: number}
@@ -79,6 +81,5 @@ export function retryAfterSeconds(headers: Headers, nowMs: number = Date.now()):
 
 /** 429, or a 403 with the remaining quota at zero (GitHub's way): the provider is fine, we are throttled. */
 export function isRateLimited(status: number, headers: Headers): boolean {
-  if (status === 429) return true
-  return status === 403 && headers.get('x-ratelimit-remaining')?.trim() === '0'
+  return isStatusRateLimited(status, headers.get(RATE_LIMIT_HEADER) ?? undefined)
 }

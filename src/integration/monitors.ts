@@ -8,7 +8,7 @@ import {type CorrelationContext, type CorrelationFields, childContext, runInCont
 import {categorizeError} from '../instrumentation/error-category.js'
 import {endpointTemplate, isKnownTemplate} from '../instrumentation/http/endpoint-template.js'
 import {normaliseMethod} from '../instrumentation/http/http-instrumentation.js'
-import {categorizeStatus, isRateLimited, statusClass} from '../instrumentation/http/http-outcome.js'
+import {RATE_LIMIT_HEADER, categorizeStatus, isRateLimited, statusClass} from '../instrumentation/http/http-outcome.js'
 import {providerOfUrl} from '../instrumentation/http/provider-hosts.js'
 import {
   type ApiRequestEvent,
@@ -163,8 +163,6 @@ export interface ProviderApiCallOptions {
   endpoint: string
   method?: string
 }
-
-const RATE_LIMIT_HEADER = 'x-ratelimit-remaining'
 
 const apiSpec: MonitorSpec<ProviderApiCallOptions> = {
   // The zero-code HTTP instrumentation stays out of this span: the call is recorded once, here.

@@ -10,7 +10,7 @@ import {currentContext, currentCorrelationId, newSpanId} from '../../correlation
 import {type ApiRequestEvent, type ProviderType, SCHEMA_VERSION} from '../../journal/event-types.js'
 import {categorizeError} from '../error-category.js'
 import {endpointTemplate} from './endpoint-template.js'
-import {categorizeStatus, isRateLimited, statusClass} from './http-outcome.js'
+import {RATE_LIMIT_HEADER, categorizeStatus, isRateLimited, statusClass} from './http-outcome.js'
 import {hostOf, knownProvider} from './provider-hosts.js'
 
 export interface HttpInstrumentationOptions {
@@ -50,7 +50,6 @@ interface Subscription {
   handler: (message: unknown) => void
 }
 
-const RATE_LIMIT_HEADER = 'x-ratelimit-remaining'
 
 export class HttpInstrumentation {
   private readonly pending = new WeakMap<object, Pending>()

@@ -8,6 +8,9 @@ export function statusClass(status: number): StatusClass {
   return 'error'
 }
 
+/** The header GitHub (and GitHub-like APIs) use for the requests left in the window. */
+export const RATE_LIMIT_HEADER = 'x-ratelimit-remaining'
+
 /** A 429, or a 403 whose rate-limit header says nothing is left (GitHub's secondary signal). */
 export function isRateLimited(status: number, remaining: string | undefined): boolean {
   return status === 429 || (status === 403 && remaining !== undefined && remaining.trim() === '0')

@@ -1,6 +1,6 @@
 import {type IncomingMessage, type Server, type ServerResponse, createServer} from 'node:http'
 import type {AddressInfo} from 'node:net'
-import {createServer as createNetServer} from 'node:net'
+import {freePort} from './free-port.js'
 
 export type ProviderKind = 'azuredevops' | 'bitbucket' | 'github'
 export type ProviderScenario = 'down' | 'invalid' | 'rate-limited' | 'slow' | 'valid'
@@ -119,18 +119,6 @@ function send(res: ServerResponse, answer: Answer): void {
   res.end(body)
 }
 
-async function closedPort(): Promise<number> {
-  const server = createNetServer()
-  await new Promise<void>((resolve) => {
-    server.listen(0, '127.0.0.1', resolve)
-  })
-  const {port} = server.address() as AddressInfo
-  await new Promise((resolve) => {
-    server.close(resolve)
-  })
-  return port
-}
-
 function apiUrlFor(kind: ProviderKind, port: number, org: string): string {
   return kind === 'azuredevops' ? `http://127.0.0.1:${port}/${org}` : `http://127.0.0.1:${port}`
 }
@@ -144,7 +132,7 @@ export async function startProviderApi(options: FakeProviderOptions): Promise<Fa
   const org = options.org ?? 'acme'
   const requests: RecordedRequest[] = []
   if (options.scenario === 'down') {
-    const port = await closedPort()
+    const port = await freePort()
     return {apiUrl: apiUrlFor(options.kind, port, org), kind: options.kind, port, requests, scenario: 'down', async stop() {}}
   }
 

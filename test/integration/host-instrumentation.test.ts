@@ -3,25 +3,11 @@ import {chmodSync, mkdirSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 
 import type {CommandEndEvent} from '../../src/journal/event-types.js'
-import {createServer} from 'node:net'
-
+import {freePort} from '../helpers/free-port.js'
 import {createBareRepos} from '../helpers/git-repos.js'
 import {HostCli} from '../helpers/host-cli.js'
 
 const SECRET = 'ghp_' + 'A1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q7r8'
-
-/** A loopback port that nothing listens on (bound, then released). */
-async function closedPort(): Promise<number> {
-  const server = createServer()
-  await new Promise<void>((resolve) => {
-    server.listen(0, '127.0.0.1', resolve)
-  })
-  const {port} = server.address() as {port: number}
-  await new Promise((resolve) => {
-    server.close(resolve)
-  })
-  return port
-}
 
 describe('automatic instrumentation of the host CLI', function () {
   let host: HostCli
@@ -105,7 +91,7 @@ describe('automatic instrumentation of the host CLI', function () {
   }
 
   it('records a network failure by category, never its message', async function () {
-    const port = await closedPort()
+    const port = await freePort()
     const result = await host.run(['fail-network', '--url', `http://127.0.0.1:${port}/api?token=${SECRET}`])
     expect(result.exitCode).to.equal(1)
     const end = await onlyEnd()

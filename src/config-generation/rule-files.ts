@@ -15,7 +15,10 @@ export interface RuleFile<R> {
 export const RULE_PATHS = {
   alerts: 'prometheus/rules/mgit-alerts.yml',
   recording: 'prometheus/rules/mgit-recording-rules.yml',
+  /** Cases evaluated every minute. */
   tests: 'prometheus/tests/mgit-alerts.test.yml',
+  /** Cases spanning many hours, evaluated every 5 minutes (a minute's evaluations over 27 hours take seconds). */
+  testsHours: 'prometheus/tests/mgit-alerts-hours.test.yml',
 } as const
 
 export interface RuleFiles {

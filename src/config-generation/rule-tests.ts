@@ -11,8 +11,8 @@ interface InputSeries {
 
 /** Input and expectation of one case: the alert's labels when it fires, none when it must stay quiet. */
 interface Case {
-  /** Sample spacing; promtool needs samples at most 5 minutes apart to see a series as present. */
-  interval: string
+  /** Sample spacing, also the evaluation interval of the file the case lands in; at most 5 minutes, or promtool sees gaps. */
+  interval: Interval
   series: InputSeries[]
   evalTime: string
   /** Labels the expression gives each firing alert (the rule's own labels are added). */
@@ -24,9 +24,11 @@ interface Scenario {
   quiet: Case
 }
 
+type Interval = '1m' | '5m'
+const TEST_FILES: Record<Interval, string> = {'1m': RULE_PATHS.tests, '5m': RULE_PATHS.testsHours}
 const INSTANCE = 'mgit-1:8080'
-/** Commands per minute in the burn-rate and failure-rate cases. */
-const COMMANDS_PER_MINUTE = 1000
+/** Commands per sample step in the burn-rate and failure-rate cases. */
+const COMMANDS_PER_STEP = 1000
 
 /** A counter growing by `perStep` each sample, `steps` samples after the first. */
 function counter(perStep: number, steps: number): string {
@@ -38,11 +40,11 @@ function series(metric: string, labels: Record<string, string>, values: string):
   return {series: `${metric}{${text}}`, values}
 }
 
-/** Commands at a failure ratio, for the failure-rate and burn-rate alerts. */
+/** Commands at a failure ratio, for the failure-rate and burn-rate alerts (per step of the case's interval). */
 function commandsFailing(job: string, operation: string, ratio: number, steps: number): InputSeries[] {
   return [
-    series('mgit_operations_total', {instance: INSTANCE, job, operation}, counter(COMMANDS_PER_MINUTE, steps)),
-    series('mgit_operations_failure_total', {error_category: 'network', instance: INSTANCE, job, operation}, counter(COMMANDS_PER_MINUTE * ratio, steps)),
+    series('mgit_operations_total', {instance: INSTANCE, job, operation}, counter(COMMANDS_PER_STEP, steps)),
+    series('mgit_operations_failure_total', {error_category: 'network', instance: INSTANCE, job, operation}, counter(COMMANDS_PER_STEP * ratio, steps)),
   ]
 }
 
@@ -74,7 +76,7 @@ function scenarios(options: StackOptions): Record<AlertName, Scenario> {
   const {job, slo} = options
   const fast = burnThreshold(THRESHOLDS.fastBurn, slo)
   const slow = burnThreshold(THRESHOLDS.slowBurn, slo)
-  const one = (interval: string, evalTime: string, input: InputSeries[], fires: Array<Record<string, string>> = []): Case => ({evalTime, fires, interval, series: input})
+  const one = (interval: Interval, evalTime: string, input: InputSeries[], fires: Array<Record<string, string>> = []): Case => ({evalTime, fires, interval, series: input})
   const health = (status: string, value: string): InputSeries => series('mgit_health_check_status', {check: 'git', instance: INSTANCE, job, status}, value)
   const scheduled = SCHEDULED_OPERATIONS[0]
   // 27 hours of 5-minute samples: the last success either stays at time 0 or follows the clock.
@@ -89,8 +91,8 @@ function scenarios(options: StackOptions): Record<AlertName, Scenario> {
       quiet: one('1m', '70m', commandsFailing(job, 'pull-all', fast / 2, 80)),
     },
     MgitErrorBudgetBurnSlow: {
-      firing: one('1m', '400m', commandsFailing(job, 'pull-all', Math.min(1, slow * 2), 420), [{job}]),
-      quiet: one('1m', '400m', commandsFailing(job, 'pull-all', slow / 2, 420)),
+      firing: one('5m', '400m', commandsFailing(job, 'pull-all', Math.min(1, slow * 2), 84), [{job}]),
+      quiet: one('5m', '400m', commandsFailing(job, 'pull-all', slow / 2, 84)),
     },
     MgitExporterAbsent: {
       firing: one('1m', '15m', [series('up', {instance: INSTANCE, job: `${job}-other`}, '1x30')], [{job}]),
@@ -127,19 +129,29 @@ function scenarios(options: StackOptions): Record<AlertName, Scenario> {
   }
 }
 
-/** promtool's unit-test file (`promtool test rules`), built from the same rule documents as the rule files. */
-export function ruleTests(options: StackOptions, rules: RuleFiles): Record<string, unknown> {
+export interface RuleTestFile {
+  path: string
+  document: Record<string, unknown>
+}
+
+/**
+ * promtool's unit-test files (`promtool test rules`), built from the same rule documents as the
+ * rule files: one per evaluation interval, so that day-long cases do not evaluate every minute.
+ */
+export function ruleTests(options: StackOptions, rules: RuleFiles): RuleTestFile[] {
   const cases = scenarios(options)
-  const testDir = posix.dirname(RULE_PATHS.tests)
-  const tests = rules.alerts.groups.flatMap((group) => group.rules.flatMap((rule) => {
+  const groups = rules.alerts.groups.flatMap((group) => group.rules.flatMap((rule) => {
     const scenario = cases[rule.alert]
-    return [testGroup(rule, 'fires', scenario.firing), testGroup(rule, 'stays quiet', scenario.quiet)]
+    return [{interval: scenario.firing.interval, test: testGroup(rule, 'fires', scenario.firing)}, {interval: scenario.quiet.interval, test: testGroup(rule, 'stays quiet', scenario.quiet)}]
   }))
-  return {
-    rule_files: [RULE_PATHS.recording, RULE_PATHS.alerts].map((path) => posix.relative(testDir, path)),
-    evaluation_interval: '1m',
-    tests,
-  }
+  return (Object.entries(TEST_FILES) as Array<[Interval, string]>).map(([interval, path]) => ({
+    document: {
+      rule_files: [RULE_PATHS.recording, RULE_PATHS.alerts].map((rulePath) => posix.relative(posix.dirname(path), rulePath)),
+      evaluation_interval: interval,
+      tests: groups.filter((group) => group.interval === interval).map((group) => group.test),
+    },
+    path,
+  }))
 }
 
 function testGroup(rule: AlertRule, verb: string, test: Case): Record<string, unknown> {

@@ -19,7 +19,7 @@ ${fileList.join('\n')}
 
 \`\`\`sh
 promtool check config prometheus/prometheus.yml     # also checks both rule files
-promtool test rules prometheus/tests/mgit-alerts.test.yml
+promtool test rules prometheus/tests/*.test.yml
 amtool check-config alertmanager/alertmanager.yml
 GRAFANA_ADMIN_PASSWORD=x docker-compose config -q
 \`\`\`

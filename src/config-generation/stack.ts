@@ -31,7 +31,7 @@ export function buildStack(options: StackOptions): StackFile[] {
     yamlFile(PROMETHEUS_CONFIG_PATH, prometheusConfig(options)),
     yamlFile(RULE_PATHS.recording, rules.recording),
     yamlFile(RULE_PATHS.alerts, rules.alerts),
-    yamlFile(RULE_PATHS.tests, ruleTests(options, rules)),
+    ...ruleTests(options, rules).map((file) => yamlFile(file.path, file.document)),
     yamlFile(ALERTMANAGER_CONFIG_PATH, alertmanagerConfig()),
     yamlFile(GRAFANA_PATHS.datasource, grafanaDatasource(options, 'http://prometheus:9090')),
     yamlFile(GRAFANA_PATHS.dashboards, grafanaDashboardProvider()),

@@ -8,6 +8,14 @@ import type {StackFile} from './stack.js'
 /** A stack that could not be written; the message is one line a user can act on. */
 export class StackWriteError extends Error {}
 
+/** mkdir's errors that describeError words for files, in words for folders. */
+function folderError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code
+  if (code === 'ENOTDIR') return 'part of the path is a file, not a folder'
+  if (code === 'EEXIST') return 'a file of that name exists'
+  return describeError(error)
+}
+
 async function exists(path: string): Promise<boolean> {
   try {
     await access(path)
@@ -26,7 +34,7 @@ export async function writeStack(output: string, files: StackFile[], force: bool
   try {
     await mkdir(output, {recursive: true})
   } catch (error) {
-    throw new StackWriteError(`cannot create the output folder ${output}: ${describeError(error)}`)
+    throw new StackWriteError(`cannot create the output folder ${output}: ${folderError(error)}`)
   }
 
   if (!force) {
@@ -45,7 +53,7 @@ export async function writeStack(output: string, files: StackFile[], force: bool
       await mkdir(dirname(path), {recursive: true})
       await writeFileAtomic(path, file.content)
     } catch (error) {
-      throw new StackWriteError(`cannot write ${path}: ${describeError(error)}`)
+      throw new StackWriteError(`cannot write ${path}: ${folderError(error)}`)
     }
 
     written.push(path)

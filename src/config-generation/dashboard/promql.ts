@@ -31,5 +31,5 @@ export function ratio(part: string, whole: string): string {
 }
 
 function sumBy(by: string[]): string {
-  return by.length === 0 ? 'sum ' : `sum by (${by.join(', ')}) `
+  return by.length === 0 ? 'sum' : `sum by (${by.join(', ')}) `
 }

@@ -1,5 +1,6 @@
 import {posix} from 'node:path'
 
+import {PUSH_JOB} from '../push/pushgateway-client.js'
 import type {StackOptions} from './options.js'
 import {RULE_PATHS} from './rule-files.js'
 
@@ -37,7 +38,13 @@ export function prometheusConfig(options: StackOptions): Record<string, unknown>
     rule_files: [RULE_PATHS.recording, RULE_PATHS.alerts].map((path) => posix.relative(configDir, path)),
     scrape_configs: [
       {job_name: options.job, metrics_path: '/metrics', scheme: 'http', static_configs: [{targets: options.targets}]},
-      {honor_labels: true, job_name: PUSHGATEWAY_JOB, static_configs: [{targets: [COMPOSE_ADDRESSES.pushgateway]}]},
+      {
+        honor_labels: true,
+        job_name: PUSHGATEWAY_JOB,
+        // Runners push under job "mgit"; the alerts select --job.
+        ...(options.job === PUSH_JOB ? {} : {metric_relabel_configs: [{regex: PUSH_JOB, replacement: options.job, source_labels: ['job'], target_label: 'job'}]}),
+        static_configs: [{targets: [COMPOSE_ADDRESSES.pushgateway]}],
+      },
     ],
   }
 }

@@ -7,6 +7,7 @@ import {COMPOSE_PATH} from '../../src/config-generation/docker-compose.js'
 import {GRAFANA_DASHBOARDS_DIR, GRAFANA_PATHS} from '../../src/config-generation/grafana-provisioning.js'
 import {PROMETHEUS_CONFIG_PATH} from '../../src/config-generation/prometheus-config.js'
 import {RULE_PATHS} from '../../src/config-generation/rule-files.js'
+import {PUSH_JOB} from '../../src/push/pushgateway-client.js'
 import {type GeneratedStack, generateStack} from '../helpers/generated-stack.js'
 import {useTempDir} from '../helpers/use-temp-dir.js'
 
@@ -63,10 +64,14 @@ describe('docker-compose, prometheus.yml and Grafana provisioning', function () 
   })
 
   it('prometheus.yml scrapes every --target under --job, loads rule files that exist, and alerts to the compose Alertmanager', function () {
-    const config = stack.yaml<{global: Record<string, string>; rule_files: string[]; scrape_configs: Array<{job_name: string; honor_labels?: boolean; static_configs: Array<{targets: string[]}>}>; alerting: {alertmanagers: Array<{static_configs: Array<{targets: string[]}>}>}}>(PROMETHEUS_CONFIG_PATH)
+    const config = stack.yaml<{global: Record<string, string>; rule_files: string[]; scrape_configs: Array<{job_name: string; honor_labels?: boolean; metric_relabel_configs?: unknown[]; static_configs: Array<{targets: string[]}>}>; alerting: {alertmanagers: Array<{static_configs: Array<{targets: string[]}>}>}}>(PROMETHEUS_CONFIG_PATH)
     const mgit = config.scrape_configs.find((job) => job.job_name === 'mgit-ci')!
     expect(mgit.static_configs[0].targets).to.deep.equal(['a.example.com:8080', 'b.example.com:8080'])
-    expect(config.scrape_configs.find((job) => job.job_name === 'mgit-pushgateway')).to.deep.include({honor_labels: true})
+    // Pushed results keep their labels, with the push job renamed to --job so that the alerts see them.
+    expect(config.scrape_configs.find((job) => job.job_name === 'mgit-pushgateway')).to.deep.include({
+      honor_labels: true,
+      metric_relabel_configs: [{regex: PUSH_JOB, replacement: 'mgit-ci', source_labels: ['job'], target_label: 'job'}],
+    })
     expect(config.rule_files).to.deep.equal(['rules/mgit-recording-rules.yml', 'rules/mgit-alerts.yml'])
     for (const file of config.rule_files) expect(existsSync(join(stack.dir, 'prometheus', file)), file).to.equal(true)
     expect([RULE_PATHS.recording, RULE_PATHS.alerts]).to.deep.equal(config.rule_files.map((file) => `prometheus/${file}`))

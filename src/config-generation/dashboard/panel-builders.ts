@@ -106,7 +106,8 @@ export function buildPanel(id: number, spec: PanelSpec, gridPos: GridPos): Panel
     gridPos,
     id,
     options: options as Record<string, unknown>,
-    targets: targets(spec, spec.kind !== 'timeseries'),
+    // Stats draw a sparkline from the range; tables list the latest values.
+    targets: targets(spec, spec.kind === 'table'),
     title: spec.title,
     type: spec.kind,
   }

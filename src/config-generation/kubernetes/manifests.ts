@@ -18,8 +18,10 @@ export interface KubernetesFile {
   manifest: Manifest
 }
 
-function metadata(name: string, options: StackOptions, extra: Record<string, unknown> = {}): Record<string, unknown> {
-  return {labels: labels(options, name), name, namespace: options.namespace, ...extra}
+const SERVER = 'monitoring-server'
+
+function metadata(name: string, options: StackOptions, component: string): Record<string, unknown> {
+  return {labels: labels(options, component), name, namespace: options.namespace}
 }
 
 function labels(options: StackOptions, component: string): Record<string, string> {
@@ -28,7 +30,7 @@ function labels(options: StackOptions, component: string): Record<string, string
 
 /** The server pod's labels: the Service selects them, the CronJob's pods are scheduled next to them. */
 function serverLabels(options: StackOptions): Record<string, string> {
-  return {'app.kubernetes.io/component': 'monitoring-server', 'app.kubernetes.io/name': options.job}
+  return {'app.kubernetes.io/component': SERVER, 'app.kubernetes.io/name': options.job}
 }
 
 /** mgit reads config.yaml (providers, tokens) from MGIT_CONFIG_DIR and keeps its journal under MGIT_DATA_DIR. */
@@ -66,14 +68,14 @@ function deployment(options: StackOptions): Manifest {
   return {
     apiVersion: 'apps/v1',
     kind: 'Deployment',
-    metadata: metadata(options.job, options),
+    metadata: metadata(options.job, options, SERVER),
     spec: {
       replicas: 1,
       selector: {matchLabels: serverLabels(options)},
       // One pod at a time: the journal's volume is ReadWriteOnce.
       strategy: {type: 'Recreate'},
       template: {
-        metadata: {labels: {...labels(options, 'monitoring-server'), ...serverLabels(options)}},
+        metadata: {labels: labels(options, SERVER)},
         spec: {
           containers: [{
             args: ['monitoring', 'server', '--host', '0.0.0.0', '--port', String(SERVER_PORT)],
@@ -102,7 +104,7 @@ function cronJob(options: StackOptions): Manifest {
   return {
     apiVersion: 'batch/v1',
     kind: 'CronJob',
-    metadata: metadata(`${options.job}-sync`, options),
+    metadata: metadata(`${options.job}-sync`, options, 'sync'),
     spec: {
       concurrencyPolicy: 'Forbid',
       failedJobsHistoryLimit: 3,
@@ -142,7 +144,7 @@ function service(options: StackOptions): Manifest {
     apiVersion: 'v1',
     kind: 'Service',
     // Named after the job: a ServiceMonitor's targets get the Service's name as their job label.
-    metadata: metadata(options.job, options),
+    metadata: metadata(options.job, options, SERVER),
     spec: {
       ports: [{name: PORT_NAME, port: SERVER_PORT, protocol: 'TCP', targetPort: PORT_NAME}],
       selector: serverLabels(options),
@@ -155,11 +157,12 @@ function serviceMonitor(options: StackOptions): Manifest {
   return {
     apiVersion: 'monitoring.coreos.com/v1',
     kind: 'ServiceMonitor',
-    metadata: metadata(options.job, options),
+    metadata: metadata(options.job, options, SERVER),
     spec: {
       endpoints: [{interval: options.scrapeInterval, path: '/metrics', port: PORT_NAME, scheme: 'http'}],
       namespaceSelector: {matchNames: [options.namespace]},
-      selector: {matchLabels: labels(options, options.job)},
+      // The Service's own labels (the Deployment has the same ones, but a ServiceMonitor only selects Services).
+      selector: {matchLabels: serverLabels(options)},
     },
   }
 }
@@ -168,7 +171,7 @@ function prometheusRule(options: StackOptions, rules: RuleFiles): Manifest {
   return {
     apiVersion: 'monitoring.coreos.com/v1',
     kind: 'PrometheusRule',
-    metadata: metadata(options.job, options),
+    metadata: metadata(options.job, options, 'alerting'),
     spec: {groups: [...rules.recording.groups, ...rules.alerts.groups]},
   }
 }
@@ -177,7 +180,7 @@ function persistentVolumeClaim(options: StackOptions): Manifest {
   return {
     apiVersion: 'v1',
     kind: 'PersistentVolumeClaim',
-    metadata: metadata(JOURNAL_CLAIM, options),
+    metadata: metadata(JOURNAL_CLAIM, options, 'journal'),
     spec: {accessModes: ['ReadWriteOnce'], resources: {requests: {storage: '10Gi'}}},
   }
 }

@@ -1,5 +1,5 @@
 import {expect} from 'chai'
-import {readFileSync} from 'node:fs'
+import {readFileSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 
 import type {GenerateConfigJson} from '../../src/commands/monitoring/generate-config.js'
@@ -8,7 +8,11 @@ import {COMPOSE_PATH} from '../../src/config-generation/docker-compose.js'
 import {GRAFANA_PATHS} from '../../src/config-generation/grafana-provisioning.js'
 import {PROMETHEUS_CONFIG_PATH} from '../../src/config-generation/prometheus-config.js'
 import {RULE_PATHS} from '../../src/config-generation/rule-files.js'
+import {SCHEMA_VERSION} from '../../src/journal/event-types.js'
+import {journalOptions} from '../../src/journal/journal-options.js'
+import {JournalWriter} from '../../src/journal/journal-writer.js'
 import {type PanelQuery, dashboardQueries, resolveVariables} from '../helpers/dashboard-queries.js'
+import {FakeGitHub} from '../helpers/fake-github.js'
 import {createBareRepos} from '../helpers/git-repos.js'
 import {HostCli} from '../helpers/host-cli.js'
 import {type HostServer, startHostServer} from '../helpers/host-server.js'
@@ -41,13 +45,18 @@ describe('generate-config: a generated stack, validated and run against a real P
   let prometheus: RealServer | undefined
   let output: string
   let source: string
+  let github: FakeGitHub | undefined
 
   before(async function () {
     requireBinaries(this, 'prometheus', ...STACK_TOOLS)
     host = new HostCli()
     await host.linkPlugin()
     source = join(host.root, 'org')
-    await createBareRepos(source, 2)
+    const names = await createBareRepos(source, 2)
+    // A self-hosted GitHub for clone-all's API calls (the explicit type makes its host a provider).
+    github = new FakeGitHub({repos: names.map((name) => ({cloneUrl: join(source, `${name}.git`), name}))})
+    await github.start()
+    writeFileSync(join(host.configDir, 'config.yaml'), ['global:', '  default_provider: work', 'providers:', '  work:', `    url: ${github.url}`, '    type: github', '    user: ci', ''].join('\n'))
     server = await startHostServer(host)
     output = join(host.root, 'stack')
     const generated = await host.run(['monitoring', 'generate-config', '--output', output, '--target', `127.0.0.1:${server.port}`, '--scrape-interval', '1s', '--json'])
@@ -64,6 +73,7 @@ describe('generate-config: a generated stack, validated and run against a real P
   after(async function () {
     await prometheus?.stop()
     await server?.stop()
+    await github?.stop()
     host?.cleanup()
   })
 
@@ -101,24 +111,42 @@ describe('generate-config: a generated stack, validated and run against a real P
     let queries: PanelQuery[]
 
     before(async function () {
-      const runs: Array<{args: string[]; exitCode: number}> = [
-        {args: ['clone-all', 'acme', join(host.root, 'clones'), '--source', source], exitCode: 0},
+      const runs = (round: number): Array<{args: string[]; exitCode: number}> => [
+        {args: ['clone-all', 'acme', join(host.root, `clones-${round}`), '--source', source], exitCode: 0},
+        // Through the provider API: API requests and git clones, recorded by the hooks.
+        {args: ['clone-all', 'acme', join(host.root, `api-clones-${round}`)], exitCode: 0},
         {args: ['list', '--source', source], exitCode: 0},
         {args: ['list', '--limit', 'many', '--source', source], exitCode: 2},
-        {args: ['status', join(host.root, 'clones')], exitCode: 0},
+        {args: ['status', join(host.root, `clones-${round}`)], exitCode: 0},
         {args: ['fail-exit'], exitCode: 3},
       ]
+      // What the fixture host cannot produce (it authenticates through no monitor, reports no
+      // repository results, meets no rate limit or git failure), written as those producers do:
+      // through the journal writer.
+      const writer = new JournalWriter(journalOptions(host.dataDir))
+      const producers = (): void => {
+        const base = {cid: 'producers', pid: process.pid, ts: Date.now(), v: SCHEMA_VERSION}
+        writer.append({...base, durationMs: 4, errorCategory: 'none', provider: 'github', success: true, type: 'auth_attempt'})
+        writer.append({...base, durationMs: 9, errorCategory: 'auth', provider: 'azuredevops', success: false, type: 'auth_attempt'})
+        writer.append({...base, operation: 'clone-all', provider: 'github', result: 'cloned', type: 'repository_result'})
+        writer.append({...base, durationMs: 80, endpoint: '/orgs/{org}/repos', errorCategory: 'rate_limit', method: 'GET', provider: 'github', rateLimited: true, status: 429, statusClass: '4xx', type: 'api_request'})
+        writer.append({...base, durationMs: 30_000, endpoint: '/orgs/{org}/repos', errorCategory: 'timeout', method: 'GET', provider: 'github', rateLimited: false, status: 0, statusClass: 'error', type: 'api_request'})
+        writer.append({...base, durationMs: 700, errorCategory: 'network', exitCode: 128, operation: 'pull', provider: 'github', success: false, type: 'git_operation'})
+      }
+
       // Twice: a counter series first appears already incremented, and rate() only sees increases
       // between samples, so the second round is what rates and ratios show.
       for (const round of [1, 2]) {
-        for (const run of runs) {
+        for (const run of runs(round)) {
           const result = await host.run(run.args)
           expect(result.exitCode, `${run.args.join(' ')}: ${result.stderr}`).to.equal(run.exitCode)
         }
 
+        producers()
         await waitFor(`Prometheus to scrape round ${round} of the host's commands`, async () => {
-          const answer = await query(prometheus!, `sum(mgit_operations_total{job="${JOB}",operation!~"monitoring .*"})`)
-          return answer.data?.result[0]?.value[1] === String(runs.length * round) ? true : undefined
+          const commands = await query(prometheus!, `sum(mgit_operations_total{job="${JOB}",operation!~"monitoring .*"})`)
+          const auth = await query(prometheus!, `sum(mgit_auth_attempts_total{job="${JOB}"})`)
+          return commands.data?.result[0]?.value[1] === String(runs(round).length * round) && auth.data?.result[0]?.value[1] === String(2 * round) ? true : undefined
         })
       }
 
@@ -145,12 +173,16 @@ describe('generate-config: a generated stack, validated and run against a real P
       expect(Number(ratio.value[1])).to.be.greaterThan(0).and.lessThan(1)
     })
 
-    it('parses every dashboard query (variables substituted as Grafana does)', async function () {
+    it('parses every dashboard query (variables substituted as Grafana does), and each one returns data', async function () {
       expect(queries.length).to.be.at.least(20)
+      const empty: string[] = []
       for (const {expr, panel} of queries) {
         const answer = await query(prometheus!, resolveVariables(expr, {instance: '.+', job: JOB, rateInterval: '1m'}))
         expect(answer.status, `${panel}: ${answer.errorType} ${answer.error}\n${expr}`).to.equal('success')
+        if (answer.data?.result.length === 0) empty.push(panel)
       }
+
+      expect(empty, 'panels without data').to.deep.equal([])
     })
 
     it('shows the host\'s activity in every overview panel', async function () {
@@ -165,7 +197,7 @@ describe('generate-config: a generated stack, validated and run against a real P
         values.set(panel, result.map((r) => Number(r.value[1])))
       }
 
-      // The host ran five commands twice, two of which failed each time, in the last minute.
+      // The host ran six commands twice, two of which failed each time, in the last minute.
       expect(values.get('Command rate')![0]).to.be.greaterThan(0)
       expect(values.get('Command success ratio')![0]).to.be.greaterThan(0).and.lessThan(1)
       expect(values.get('Monitoring servers up')).to.deep.equal([1])

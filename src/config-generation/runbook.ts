@@ -68,6 +68,11 @@ const STEPS: Record<AlertName, Steps> = {
   },
 }
 
+/** `{{ $labels.check }}` → `` `check` ``: what the alert will name, readable as Markdown. */
+function placeholders(template: string): string {
+  return template.replaceAll(/\{\{\s*\$labels\.(\w+)\s*\}\}/g, '`$1`')
+}
+
 /** The runbook: one section per alert, whose heading's anchor is the alert's runbook_url fragment. */
 export function runbook(alerts: AlertRule[]): string {
   const sections = alerts.map((rule) => {
@@ -76,9 +81,9 @@ export function runbook(alerts: AlertRule[]): string {
       `<a id="${runbookAnchor(rule.alert)}"></a>`,
       `## ${rule.alert}`,
       '',
-      `**Severity:** ${rule.labels.severity}. **Fires after:** ${rule.for}. ${rule.annotations.summary.replaceAll(/\{\{\s*\$labels\.(\w+)\s*\}\}/g, '<$1>')}.`,
+      `**Severity:** ${rule.labels.severity}. **Fires after:** ${rule.for}. ${placeholders(rule.annotations.summary)}.`,
       '',
-      rule.annotations.description.replaceAll(/\{\{\s*\$labels\.(\w+)\s*\}\}/g, '<$1>'),
+      placeholders(rule.annotations.description),
       '',
       `**Impact:** ${steps.impact}`,
       '',

@@ -38,6 +38,10 @@ describe('alert and recording rules', function () {
       for (const template of Object.values(rule.annotations)) expect(template.replaceAll(/\{\{ \$labels\.\w+ \}\}/g, '')).not.to.contain('{{')
       expect(rule.expr, rule.alert).to.contain('job="mgit-sync"')
     }
+
+    // Label placeholders as code, not as HTML-like tags Markdown would swallow; no template left raw.
+    expect(book).to.contain('mgit health check `check` is failing on `instance`')
+    expect(book).not.to.match(/\{\{|<(check|instance|operation|provider)>/)
   })
 
   it('uses only catalog series, `up` and recorded series that the recording rules define', function () {

@@ -87,6 +87,23 @@ describe('errors a user can cause', function () {
       setup: (h) => mkdirSync(join(h.configDir, 'config.yaml')),
       title: 'a config.yaml that cannot be read',
     },
+    {
+      args: ['monitoring', 'generate-config', '--output', 'FILE'],
+      exitCode: 1,
+      message: /cannot create the output folder .+a-file: a file of that name exists/,
+      title: 'a generate-config output folder that is a file',
+    },
+    {
+      args: ['monitoring', 'generate-config', '--output', 'STACK'],
+      exitCode: 1,
+      message: /already exist: use --force to overwrite/,
+      setup: async (h) => {
+        await h.run(['monitoring', 'generate-config', '--output', join(h.root, 'stack')])
+      },
+      title: 'a generate-config output folder that already holds a stack',
+    },
+    {args: ['monitoring', 'generate-config', '--output', 'STACK2', '--target', 'http://x y'], exitCode: 2, message: /invalid --target "http:\/\/x y": use host:port/, title: 'a scrape target that is not host:port'},
+    {args: ['monitoring', 'generate-config'], exitCode: 2, message: /Missing required flag output/, title: 'generate-config without --output'},
     {args: ['monitoring', 'nonsense'], exitCode: 2, message: /command monitoring.nonsense not found/, title: 'a command that does not exist'},
   ]
 
@@ -99,7 +116,9 @@ describe('errors a user can cause', function () {
       const args = c.args.map((arg) => arg
         .replace('BUSY', String(busyPort))
         .replace('FILE', join(host.root, 'a-file'))
-        .replace('MISSING', join(host.root, 'missing', 'dir')))
+        .replace('MISSING', join(host.root, 'missing', 'dir'))
+        .replace('STACK2', join(host.root, 'stack2'))
+        .replace('STACK', join(host.root, 'stack')))
       writeFileSync(join(host.root, 'a-file'), '')
       try {
         const result = await host.run(args)

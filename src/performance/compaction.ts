@@ -7,7 +7,7 @@
  * The writer's own retention (`MGIT_MONITORING_RETENTION_DAYS`) still deletes raw segments
  * whatever happens here; statistics then come from the rollups alone.
  */
-import {readdir, stat, unlink} from 'node:fs/promises'
+import {open, readdir, stat, unlink} from 'node:fs/promises'
 import {join} from 'node:path'
 
 import {emptyStats, readSegment} from '../journal/journal-reader.js'
@@ -101,11 +101,14 @@ async function refresh(options: CompactionOptions, segment: SegmentName, isNewes
   const path = join(options.journalDir, segment.file)
   const info = await stat(path).catch(() => undefined)
   if (info === undefined) return undefined
-  const existing = await loadRollup(options.rollupDir, segment.file)
-  if (existing && existing.ino === info.ino && existing.bytes === info.size) return {...existing, durable: true}
-
-  // A rollup of a segment since replaced (other inode, or shorter now) is rebuilt from scratch.
-  const rollup = existing && existing.ino === info.ino && existing.bytes < info.size ? existing : emptyRollup(segment.file, info.ino)
+  const head = await headOf(path).catch(() => undefined)
+  // Deleted since it was listed (the writer's retention): nothing to roll up.
+  if (head === undefined) return undefined
+  const loaded = await loadRollup(options.rollupDir, segment.file)
+  // A rollup of a segment since replaced (other inode or first bytes, or shorter now) is rebuilt from scratch.
+  const existing = loaded && loaded.ino === info.ino && loaded.head === head && loaded.bytes <= info.size ? loaded : undefined
+  if (existing && existing.bytes === info.size) return {...existing, durable: true}
+  const rollup = existing ?? emptyRollup(segment.file, info.ino, head)
   const stats = emptyStats()
   rollup.bytes = await readSegment(path, rollup.bytes, isNewest, (event) => {
     const sample = operationSample(event)
@@ -126,4 +129,17 @@ async function refresh(options: CompactionOptions, segment: SegmentName, isNewes
 
   // Only a rollup on disk that covers the whole segment may stand in for it once it is deleted.
   return {...rollup, durable: saved && rollup.bytes === info.size}
+}
+
+const HEAD_BYTES = 128
+
+async function headOf(path: string): Promise<string> {
+  const handle = await open(path, 'r')
+  try {
+    const buffer = Buffer.alloc(HEAD_BYTES)
+    const {bytesRead} = await handle.read(buffer, 0, HEAD_BYTES, 0)
+    return buffer.subarray(0, bytesRead).toString('base64')
+  } finally {
+    await handle.close()
+  }
 }

@@ -19,6 +19,8 @@ export interface Rollup {
   /** The journal segment's file name. */
   segment: string
   ino: number
+  /** The segment's first bytes: with the inode, tells a segment replaced under the same name. */
+  head: string
   /** Bytes of the segment folded in (up to its last whole line). */
   bytes: number
   corrupt: number
@@ -30,6 +32,7 @@ interface RollupFile {
   v: number
   segment: string
   ino: number
+  head: string
   bytes: number
   corrupt: number
   series: Record<string, Record<string, SketchData>>
@@ -39,8 +42,8 @@ export function rollupDir(dataDir: string): string {
   return join(dataDir, 'monitoring', 'rollups')
 }
 
-export function emptyRollup(segment: string, ino: number): Rollup {
-  return {bytes: 0, corrupt: 0, ino, segment, series: new Map()}
+export function emptyRollup(segment: string, ino: number, head: string): Rollup {
+  return {bytes: 0, corrupt: 0, head, ino, segment, series: new Map()}
 }
 
 /** Folds one sample into the rollup's sketch for its series and hour. */
@@ -71,7 +74,8 @@ export async function listRollups(dir: string): Promise<string[]> {
   try {
     files = await readdir(dir)
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return []
+    const code = (error as NodeJS.ErrnoException).code
+    if (code === 'ENOENT' || code === 'ENOTDIR') return []
     throw error
   }
 
@@ -97,13 +101,14 @@ export async function loadRollup(dir: string, segment: string): Promise<Rollup |
     series.set(key, new Map(Object.entries(hours).map(([hour, data]) => [Number(hour), DurationSketch.from(data)])))
   }
 
-  return {bytes: parsed.bytes, corrupt: parsed.corrupt ?? 0, ino: parsed.ino, segment, series}
+  return {bytes: parsed.bytes, corrupt: parsed.corrupt ?? 0, head: parsed.head ?? '', ino: parsed.ino, segment, series}
 }
 
 export async function saveRollup(dir: string, rollup: Rollup): Promise<void> {
   const file: RollupFile = {
     bytes: rollup.bytes,
     corrupt: rollup.corrupt,
+    head: rollup.head,
     ino: rollup.ino,
     segment: rollup.segment,
     series: Object.fromEntries(

@@ -6,7 +6,8 @@
 import type {OperationReport, PerformanceReport} from './analysis.js'
 
 const BARS = '▁▂▃▄▅▆▇█'
-const MAX_POINTS = 24
+/** Up to two days of hours fit as they are; longer windows are averaged down to this many columns. */
+const MAX_POINTS = 49
 
 export function formatMs(ms: number | null): string {
   if (ms === null) return '-'

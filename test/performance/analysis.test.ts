@@ -3,10 +3,10 @@ import {appendFileSync, readdirSync, rmSync, statSync, writeFileSync} from 'node
 import {join} from 'node:path'
 
 import {journalDir} from '../../src/journal/journal-options.js'
-import {type PerformanceReport, PerformanceQueryError, analysePerformance} from '../../src/performance/analysis.js'
-import {RELATIVE_ACCURACY} from '../../src/performance/duration-sketch.js'
+import {PerformanceQueryError, analysePerformance} from '../../src/performance/analysis.js'
 import {type StoreOptions, storeOptions} from '../../src/performance/performance-options.js'
-import {type Sample, type Slowdown, exactStats, generateJournal} from '../helpers/perf-journal.js'
+import {expectMatchesExact} from '../helpers/perf-expect.js'
+import {type Sample, type Slowdown, generateJournal} from '../helpers/perf-journal.js'
 import {useTempDir} from '../helpers/use-temp-dir.js'
 
 const HOUR = 3_600_000
@@ -33,51 +33,6 @@ function week(dataDir: string, seed: number, slowdown: Slowdown | null = SLOW): 
     slowdown: slowdown ?? undefined,
     start: WINDOW_START - 7 * DAY,
   }).samples
-}
-
-function group(samples: Sample[], from: number, to: number): Map<string, Sample[]> {
-  const groups = new Map<string, Sample[]>()
-  for (const s of samples) {
-    if (s.ts < from || s.ts >= to) continue
-    const key = `${s.operation}@${s.provider || '-'}`
-    groups.set(key, [...(groups.get(key) ?? []), s])
-  }
-
-  return groups
-}
-
-function expectWithinBound(got: number | null, truth: number, what: string): void {
-  expect(got, what).to.be.a('number')
-  expect(Math.abs(got! - truth) / truth, `${what}: ${got} vs exact ${truth}`).to.be.at.most(RELATIVE_ACCURACY + 1e-9)
-}
-
-/** Every operation's current, previous and baseline statistics against an exact computation by sorting. */
-function expectMatchesExact(report: PerformanceReport, samples: Sample[]): void {
-  const windows = {
-    baseline: group(samples, WINDOW_START - 7 * DAY, WINDOW_START),
-    current: group(samples, WINDOW_START, NOW + 1),
-    previous: group(samples, WINDOW_START - DAY, WINDOW_START),
-  }
-  expect(report.operations.map((o) => `${o.operation}@${o.provider ?? '-'}`).sort()).to.deep.equal([...windows.current.keys()].sort())
-  for (const op of report.operations) {
-    const key = `${op.operation}@${op.provider ?? '-'}`
-    for (const which of ['current', 'previous', 'baseline'] as const) {
-      const exact = exactStats(windows[which].get(key)!)
-      const got = op[which]
-      const label = `${key} ${which}`
-      expect(got.count, label).to.equal(exact.count)
-      expect(got.successRate, label).to.be.closeTo(exact.successRate, 1e-12)
-      expect(got.minMs, label).to.be.closeTo(exact.min, 0.0005)
-      expect(got.maxMs, label).to.be.closeTo(exact.max, 0.0005)
-      expect(got.meanMs, label).to.be.closeTo(exact.mean, 0.0005 + exact.mean * 1e-12)
-      expectWithinBound(got.medianMs, exact.median, `${label} median`)
-      expectWithinBound(got.p95Ms, exact.p95, `${label} p95`)
-      expectWithinBound(got.p99Ms, exact.p99, `${label} p99`)
-    }
-
-    expect(op.hourly).to.have.length(25)
-    expect(op.hourly.reduce((a, h) => a + h.count, 0)).to.equal(op.current.count)
-  }
 }
 
 describe('performance analysis over a generated week of mgit runs', function () {

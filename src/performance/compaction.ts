@@ -10,11 +10,12 @@
 import {open, readdir, stat, unlink} from 'node:fs/promises'
 import {join} from 'node:path'
 
-import {emptyStats, readSegment} from '../journal/journal-reader.js'
+import {emptyStats} from '../journal/journal-reader.js'
 import {type SegmentName, sortedSegments, utcDay} from '../journal/segment-names.js'
 import {describeError} from '../util/user-error.js'
-import {operationSample, seriesKey} from './operation-key.js'
+import {seriesKey} from './operation-key.js'
 import {type Rollup, addSample, deleteRollup, emptyRollup, listRollups, loadRollup, saveRollup} from './rollup-store.js'
+import {readSegmentSamples} from './sample-reader.js'
 
 const DAY_MS = 24 * 60 * 60 * 1000
 
@@ -110,9 +111,22 @@ async function refresh(options: CompactionOptions, segment: SegmentName, isNewes
   if (existing && existing.bytes === info.size) return {...existing, durable: true}
   const rollup = existing ?? emptyRollup(segment.file, info.ino, head)
   const stats = emptyStats()
-  rollup.bytes = await readSegment(path, rollup.bytes, isNewest, (event) => {
-    const sample = operationSample(event)
-    if (sample) addSample(rollup, seriesKey(sample.operation, sample.provider), event.ts, sample.durationMs, sample.success)
+  // One key string per series, not one per event (the concatenation and its hashing add up).
+  const keys = new Map<string, Map<string, string>>()
+  rollup.bytes = await readSegmentSamples(path, rollup.bytes, isNewest, (ts, sample) => {
+    let byProvider = keys.get(sample.operation)
+    if (byProvider === undefined) {
+      byProvider = new Map()
+      keys.set(sample.operation, byProvider)
+    }
+
+    let key = byProvider.get(sample.provider)
+    if (key === undefined) {
+      key = seriesKey(sample.operation, sample.provider)
+      byProvider.set(sample.provider, key)
+    }
+
+    addSample(rollup, key, ts, sample.durationMs, sample.success)
   }, stats)
   rollup.corrupt += stats.corrupt
   report.bytesRead += stats.bytes

@@ -8,13 +8,15 @@
  * whatever happens here; statistics then come from the rollups alone.
  */
 import {open, readdir, stat, unlink} from 'node:fs/promises'
+import {availableParallelism} from 'node:os'
 import {join} from 'node:path'
+import {Worker} from 'node:worker_threads'
 
 import {emptyStats} from '../journal/journal-reader.js'
-import {type SegmentName, sortedSegments, utcDay} from '../journal/segment-names.js'
+import {type SegmentName, parseSegmentName, sortedSegments, utcDay} from '../journal/segment-names.js'
 import {describeError} from '../util/user-error.js'
 import {seriesKey} from './operation-key.js'
-import {type Rollup, addSample, deleteRollup, emptyRollup, listRollups, loadRollup, saveRollup} from './rollup-store.js'
+import {type Rollup, type RollupFile, addSample, deleteRollup, emptyRollup, fromFile, listRollups, loadRollup, saveRollup} from './rollup-store.js'
 import {readSegmentSamples} from './sample-reader.js'
 
 const DAY_MS = 24 * 60 * 60 * 1000
@@ -30,6 +32,10 @@ export interface CompactionOptions {
   /** Receives the up-to-date rollup of every segment of this UTC day (YYYYMMDD) or later. */
   onRollup?: (rollup: Rollup) => void
   fromDay?: string
+  /** false keeps all reading on the calling thread (default true: a worker thread may help). */
+  threads?: boolean
+  /** Bytes never rolled up from which a worker thread shares the reading (default 32 MiB). */
+  offloadMinBytes?: number
 }
 
 export interface CompactionReport {
@@ -41,6 +47,8 @@ export interface CompactionReport {
   rollupsWritten: number
   rawSegmentsDeleted: number
   rollupsDeleted: number
+  /** Segments read by the worker thread. */
+  workerSegments: number
   /** Rollups that could not be written (e.g. a read-only data directory); the figures are still right. */
   warnings: string[]
 }
@@ -54,20 +62,46 @@ async function list(dir: string): Promise<string[]> {
   }
 }
 
+export function emptyReport(): CompactionReport {
+  return {bytesRead: 0, corrupt: 0, eventsRead: 0, rawSegmentsDeleted: 0, rollupsDeleted: 0, rollupsWritten: 0, segments: 0, warnings: [], workerSegments: 0}
+}
+
+export type Refreshed = Rollup & {durable: boolean}
+
 export async function compact(options: CompactionOptions): Promise<CompactionReport> {
-  const report: CompactionReport = {bytesRead: 0, corrupt: 0, eventsRead: 0, rawSegmentsDeleted: 0, rollupsDeleted: 0, rollupsWritten: 0, segments: 0, warnings: []}
+  const report = emptyReport()
   const rawCutoff = utcDay(options.now - options.rawRetentionDays * DAY_MS)
   const rollupCutoff = utcDay(options.now - options.rollupRetentionDays * DAY_MS)
   const fromDay = options.fromDay ?? ''
-  const segments = sortedSegments(await list(options.journalDir))
+  const segments = sortedSegments(await list(options.journalDir)).filter((s) => s.day >= rollupCutoff)
   const newest = segments.at(-1)?.file
-  const withRaw = new Set<string>()
+  const rollupNames = await listRollups(options.rollupDir)
+
+  // Segments never rolled up are read by a worker thread and this one together.
+  const offloaded = await chooseOffload(options, segments, new Set(rollupNames), newest)
+  const fromWorker = offloaded.length > 0 ? inWorker(options, offloaded) : Promise.resolve(undefined)
+  const refreshed = new Map<string, Refreshed>()
+  for (const segment of segments) {
+    if (offloaded.includes(segment.file)) continue
+    const rollup = await refresh(options, segment, segment.file === newest, report)
+    if (rollup) refreshed.set(segment.file, rollup)
+  }
+
+  const worked = await fromWorker
+  if (worked) {
+    addReport(report, worked.report)
+    report.workerSegments = worked.results.length
+  }
+
+  for (const file of offloaded) {
+    const done = worked?.results.find((r) => r.rollup.segment === file)
+    const rollup = done ? {...fromFile(done.rollup), durable: done.durable} : await refresh(options, parseSegmentName(file)!, file === newest, report)
+    if (rollup) refreshed.set(file, rollup)
+  }
 
   for (const segment of segments) {
-    if (segment.day < rollupCutoff) continue
-    const rollup = await refresh(options, segment, segment.file === newest, report)
+    const rollup = refreshed.get(segment.file)
     if (rollup === undefined) continue
-    withRaw.add(segment.file)
     report.segments++
     if (segment.day >= fromDay) options.onRollup?.(rollup)
     if (segment.day < rawCutoff && segment.file !== newest && rollup.durable) {
@@ -78,8 +112,8 @@ export async function compact(options: CompactionOptions): Promise<CompactionRep
     }
   }
 
-  for (const name of await listRollups(options.rollupDir)) {
-    if (withRaw.has(name)) continue
+  for (const name of rollupNames) {
+    if (refreshed.has(name)) continue
     const day = name.slice(7, 15)
     if (day < rollupCutoff) {
       await deleteRollup(options.rollupDir, name)
@@ -97,8 +131,78 @@ export async function compact(options: CompactionOptions): Promise<CompactionRep
   return report
 }
 
+function addReport(into: CompactionReport, from: CompactionReport): void {
+  into.bytesRead += from.bytesRead
+  into.corrupt += from.corrupt
+  into.eventsRead += from.eventsRead
+  into.rollupsWritten += from.rollupsWritten
+  into.warnings.push(...from.warnings)
+}
+
+/** Below this many bytes never rolled up, a worker thread costs more than it saves. */
+const OFFLOAD_MIN_BYTES = 32 * 1024 * 1024
+
+/**
+ * The segments without any rollup (the newest aside) that a worker thread should read: about half
+ * of their bytes, when there are enough of them and more than one CPU.
+ */
+async function chooseOffload(options: CompactionOptions, segments: SegmentName[], rolled: Set<string>, newest: string | undefined): Promise<string[]> {
+  if (availableParallelism() < 2 || options.threads === false) return []
+  const fresh: Array<{file: string; size: number}> = []
+  for (const segment of segments) {
+    if (rolled.has(segment.file) || segment.file === newest) continue
+    const info = await stat(join(options.journalDir, segment.file)).catch(() => undefined)
+    if (info) fresh.push({file: segment.file, size: info.size})
+  }
+
+  const total = fresh.reduce((sum, f) => sum + f.size, 0)
+  if (total < (options.offloadMinBytes ?? OFFLOAD_MIN_BYTES) || fresh.length < 2) return []
+  const offloaded: string[] = []
+  let bytes = 0
+  for (const f of fresh.sort((a, b) => b.size - a.size)) {
+    if (bytes + f.size / 2 <= total / 2 && offloaded.length < fresh.length - 1) {
+      offloaded.push(f.file)
+      bytes += f.size
+    }
+  }
+
+  return offloaded
+}
+
+export interface WorkerInput {
+  journalDir: string
+  rollupDir: string
+  segments: string[]
+}
+
+export interface WorkerOutput {
+  report: CompactionReport
+  results: Array<{rollup: RollupFile; durable: boolean}>
+}
+
+/** Refreshes `segments` in a worker thread; undefined if the worker fails (they are then read here). */
+function inWorker(options: CompactionOptions, segments: string[]): Promise<WorkerOutput | undefined> {
+  return new Promise((resolve) => {
+    let settled = false
+    const done = (output: WorkerOutput | undefined): void => {
+      if (!settled) resolve(output)
+      settled = true
+    }
+
+    try {
+      const input: WorkerInput = {journalDir: options.journalDir, rollupDir: options.rollupDir, segments}
+      const worker = new Worker(new URL('compaction-worker.js', import.meta.url), {workerData: input})
+      worker.once('message', (output: WorkerOutput) => done(output))
+      worker.once('error', () => done(undefined))
+      worker.once('exit', () => done(undefined))
+    } catch {
+      done(undefined)
+    }
+  })
+}
+
 /** The segment's rollup, extended with whatever was appended since it was written. */
-async function refresh(options: CompactionOptions, segment: SegmentName, isNewest: boolean, report: CompactionReport): Promise<(Rollup & {durable: boolean}) | undefined> {
+export async function refresh(options: Pick<CompactionOptions, 'journalDir' | 'rollupDir'>, segment: SegmentName, isNewest: boolean, report: CompactionReport): Promise<Refreshed | undefined> {
   const path = join(options.journalDir, segment.file)
   const info = await stat(path).catch(() => undefined)
   if (info === undefined) return undefined

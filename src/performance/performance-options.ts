@@ -9,6 +9,8 @@ export interface StoreOptions {
   rawRetentionDays: number
   /** Rollups older than this are deleted (default 90 days). */
   rollupRetentionDays: number
+  /** Whether a worker thread may share the reading of a large journal (`MGIT_MONITORING_COMPACTION_THREADS=1`: no). */
+  threads: boolean
 }
 
 export const DEFAULT_ROLLUP_RETENTION_DAYS = 90
@@ -26,6 +28,7 @@ export function storeOptions(dataDir: string, env: NodeJS.ProcessEnv = process.e
     rawRetentionDays: positive(env.MGIT_MONITORING_RAW_RETENTION_DAYS, journal.retentionDays),
     rollupDir: rollupDir(dataDir),
     rollupRetentionDays: positive(env.MGIT_MONITORING_ROLLUP_RETENTION_DAYS, DEFAULT_ROLLUP_RETENTION_DAYS),
+    threads: env.MGIT_MONITORING_COMPACTION_THREADS !== '1',
   }
 }
 

@@ -28,7 +28,8 @@ export interface Rollup {
   series: Map<string, Map<number, DurationSketch>>
 }
 
-interface RollupFile {
+/** The stored (and transferable) form of a rollup. */
+export interface RollupFile {
   v: number
   segment: string
   ino: number
@@ -96,16 +97,20 @@ export async function loadRollup(dir: string, segment: string): Promise<Rollup |
   }
 
   if (parsed.v !== ROLLUP_VERSION || parsed.segment !== segment || typeof parsed.bytes !== 'number') return undefined
+  return fromFile(parsed)
+}
+
+export function fromFile(parsed: RollupFile): Rollup {
   const series = new Map<string, Map<number, DurationSketch>>()
   for (const [key, hours] of Object.entries(parsed.series)) {
     series.set(key, new Map(Object.entries(hours).map(([hour, data]) => [Number(hour), DurationSketch.from(data)])))
   }
 
-  return {bytes: parsed.bytes, corrupt: parsed.corrupt ?? 0, head: parsed.head ?? '', ino: parsed.ino, segment, series}
+  return {bytes: parsed.bytes, corrupt: parsed.corrupt ?? 0, head: parsed.head ?? '', ino: parsed.ino, segment: parsed.segment, series}
 }
 
-export async function saveRollup(dir: string, rollup: Rollup): Promise<void> {
-  const file: RollupFile = {
+export function toFile(rollup: Rollup): RollupFile {
+  return {
     bytes: rollup.bytes,
     corrupt: rollup.corrupt,
     head: rollup.head,
@@ -116,8 +121,11 @@ export async function saveRollup(dir: string, rollup: Rollup): Promise<void> {
     ),
     v: ROLLUP_VERSION,
   }
+}
+
+export async function saveRollup(dir: string, rollup: Rollup): Promise<void> {
   await mkdir(dir, {recursive: true})
-  await writeFileAtomic(join(dir, fileName(rollup.segment)), JSON.stringify(file))
+  await writeFileAtomic(join(dir, fileName(rollup.segment)), JSON.stringify(toFile(rollup)))
 }
 
 export async function deleteRollup(dir: string, segment: string): Promise<void> {

@@ -150,6 +150,11 @@ describe('tracing API: traceOperation, startTrace/endTrace, @monitorPerformance'
     expect(events.filter((e) => e.name === 'parse_config').map((e) => e.success)).to.deep.equal([true, false])
   })
 
+  it('the package entry exports the tracing API', async function () {
+    const entry = await import('../../src/index.js')
+    expect([entry.traceOperation, entry.startTrace, entry.endTrace, entry.monitorPerformance]).to.deep.equal([traceOperation, startTrace, endTrace, monitorPerformance])
+  })
+
   it('names that are not short identifiers are recorded as other (they become labels)', async function () {
     traceOperation('clone https://github.com/acme/x.git', () => {})
     expect((await spans()).map((e) => e.name)).to.deep.equal(['other'])

@@ -9,11 +9,11 @@ import {describeError} from '../../util/user-error.js'
 export default class MonitoringPerformance extends Command {
   static override description = `Analyse mgit's performance from the monitoring journal.
 
-For every operation (commands, git operations, provider API calls, traced spans) and provider:
-runs, success rate, min, mean, median, p95, p99 and max over the window, the change against the
-previous window, and anomalies against a baseline of the days before (p95 at least 1.5 times the
-baseline's and significantly more runs above the baseline p95, with enough runs in both).
-Old journal segments are rolled up per operation and hour first, so long windows stay fast.`
+For every operation (commands, git operations, provider API calls, traced spans) and provider: runs, success rate, min, mean, median, p95, p99 and max over the window, and the change of each against the previous window of the same length.
+
+Anomalies are judged against a baseline of the days before the window: an operation is flagged as slower when its p95 is at least 1.5 times the baseline's and significantly more of its runs are slower than the baseline's p95 (at least 20 runs in the window and 50 in the baseline).
+
+Journal segments are rolled up per operation and hour first (under <data dir>/monitoring/rollups), so later runs and long windows stay fast.`
 
   static override enableJsonFlag = true
 

@@ -80,11 +80,16 @@ export async function compact(options: CompactionOptions): Promise<CompactionRep
   // Segments never rolled up are read by a worker thread and this one together.
   const offloaded = await chooseOffload(options, segments, new Set(rollupNames), newest)
   const fromWorker = offloaded.length > 0 ? inWorker(options, offloaded) : Promise.resolve(undefined)
-  const refreshed = new Map<string, Refreshed>()
+  // Only rollups the caller wants are kept until the end (in segment order, so sums add up the
+  // same way on every run); of the others only whether they are safely on disk.
+  const refreshed = new Map<string, {durable: boolean; rollup?: Rollup}>()
+  const keep = (segment: SegmentName, rollup: Refreshed | undefined): void => {
+    if (rollup) refreshed.set(segment.file, {durable: rollup.durable, ...(segment.day >= fromDay ? {rollup} : {})})
+  }
+
   for (const segment of segments) {
     if (offloaded.includes(segment.file)) continue
-    const rollup = await refresh(options, segment, segment.file === newest, report)
-    if (rollup) refreshed.set(segment.file, rollup)
+    keep(segment, await refresh(options, segment, segment.file === newest, report))
   }
 
   const worked = await fromWorker
@@ -94,17 +99,17 @@ export async function compact(options: CompactionOptions): Promise<CompactionRep
   }
 
   for (const file of offloaded) {
+    const segment = parseSegmentName(file)!
     const done = worked?.results.find((r) => r.rollup.segment === file)
-    const rollup = done ? {...fromFile(done.rollup), durable: done.durable} : await refresh(options, parseSegmentName(file)!, file === newest, report)
-    if (rollup) refreshed.set(file, rollup)
+    keep(segment, done ? {...fromFile(done.rollup), durable: done.durable} : await refresh(options, segment, file === newest, report))
   }
 
   for (const segment of segments) {
-    const rollup = refreshed.get(segment.file)
-    if (rollup === undefined) continue
+    const done = refreshed.get(segment.file)
+    if (done === undefined) continue
     report.segments++
-    if (segment.day >= fromDay) options.onRollup?.(rollup)
-    if (segment.day < rawCutoff && segment.file !== newest && rollup.durable) {
+    if (done.rollup) options.onRollup?.(done.rollup)
+    if (segment.day < rawCutoff && segment.file !== newest && done.durable) {
       await unlink(join(options.journalDir, segment.file)).then(
         () => report.rawSegmentsDeleted++,
         () => {},

@@ -6,10 +6,9 @@
 import type {Config} from '@oclif/core'
 
 import type {BaseEvent, ProviderType} from '../journal/event-types.js'
-import {journalOptions} from '../journal/journal-options.js'
-import {JournalWriter} from '../journal/journal-writer.js'
 import {ensureCorrelationId} from './correlation-id.js'
 import {TRACE2_ENV, TRACE2_OWNER_ENV, collectGitTrace, prepareGitTrace, pruneStaleTraces} from './git/trace2-collector.js'
+import {hookJournal} from './hook-journal.js'
 import {HttpInstrumentation} from './http/http-instrumentation.js'
 import {configuredProviderHosts} from './http/provider-hosts.js'
 import {monitoringDisabled} from './monitoring-env.js'
@@ -34,7 +33,7 @@ export function startAutoInstrumentation(config: InstrumentationConfig): void {
   if (active !== undefined) return
   try {
     if (monitoringDisabled()) return
-    const writer = new JournalWriter(journalOptions(config.dataDir))
+    const writer = hookJournal(config.dataDir)
     const sink = (event: BaseEvent): void => {
       try {
         writer.append(event)
@@ -86,7 +85,7 @@ function collect(final: boolean): void {
   const run = active
   if (run === undefined || run.finished || run.traceDir === undefined) return
   try {
-    const events = collectGitTrace(run.traceDir, {cid: ensureCorrelationId(), configuredHosts: run.configuredHosts(), final})
+    const events = collectGitTrace(run.traceDir, {cid: ensureCorrelationId(), configuredHosts: run.configuredHosts, final})
     for (const event of events) run.sink(event)
     if (final) pruneStaleTraces(run.dataDir)
   } catch {}

@@ -6,14 +6,14 @@
 import type {Config} from '@oclif/core'
 
 import {type CommandEndEvent, type CommandStartEvent, type InvocationKind, SCHEMA_VERSION} from '../journal/event-types.js'
-import {journalOptions} from '../journal/journal-options.js'
-import {JournalWriter} from '../journal/journal-writer.js'
+import type {JournalWriter} from '../journal/journal-writer.js'
 import {startPush} from '../push/start-push.js'
 import {type CommandLike, commandIdentity} from './command-identity.js'
 import {ensureCorrelationId} from './correlation-id.js'
 import {categorizeError, errorClassName} from './error-category.js'
 import {deriveExitCode} from './exit-code.js'
 import {flagNames} from './flag-names.js'
+import {hookJournal} from './hook-journal.js'
 import {monitoringDisabled} from './monitoring-env.js'
 
 type HookConfig = Pick<Config, 'dataDir' | 'findCommand' | 'pjson' | 'plugins' | 'topicSeparator' | 'version'>
@@ -37,7 +37,7 @@ export function beginRun(config: HookConfig): void {
       cid: ensureCorrelationId(),
       initAt: performance.now(),
       starts: [],
-      writer: new JournalWriter(journalOptions(config.dataDir)),
+      writer: hookJournal(config.dataDir),
     }
   } catch {
     state = undefined

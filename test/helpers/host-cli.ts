@@ -72,6 +72,12 @@ export class HostCli {
     rmSync(join(this.dataDir, 'monitoring'), {force: true, recursive: true})
   }
 
+  /** Empties mgit's config directory (config.yaml and anything a test put there). */
+  clearConfig(): void {
+    rmSync(this.configDir, {force: true, recursive: true})
+    mkdirSync(this.configDir, {recursive: true})
+  }
+
   journal(): Promise<JournalContents> {
     return readAll(this.journalDir)
   }

@@ -3,7 +3,7 @@
  * (init), then reads, records and deletes it (finally, or at exit). The directory holds raw
  * argv (URLs with credentials) for the life of the command only, with mode 0700.
  */
-import {mkdirSync, readFileSync, readdirSync, rmSync, statSync} from 'node:fs'
+import {mkdirSync, readFileSync, readdirSync, rmSync, rmdirSync, statSync} from 'node:fs'
 import {join} from 'node:path'
 
 import type {GitOperationEvent, ProviderType} from '../../journal/event-types.js'
@@ -36,7 +36,8 @@ export function prepareGitTrace(dataDir: string, env: NodeJS.ProcessEnv = proces
 
 export interface CollectOptions {
   cid: string
-  configuredHosts?: ReadonlyMap<string, ProviderType>
+  /** Called only when there is a git process to attribute: it may read config.yaml. */
+  configuredHosts?: () => ReadonlyMap<string, ProviderType>
   /** At process exit: delete the whole directory, finished or not. */
   final: boolean
 }
@@ -59,9 +60,10 @@ export function collectGitTrace(dir: string, options: CollectOptions): GitOperat
     } catch {}
   }
 
-  const events = gitOperationEvents(processes, {cid: options.cid, configuredHosts: options.configuredHosts, pid: process.pid})
+  const configuredHosts = processes.length > 0 ? options.configuredHosts?.() : undefined
+  const events = gitOperationEvents(processes, {cid: options.cid, configuredHosts, pid: process.pid})
   if (options.final) {
-    rmSync(dir, {force: true, recursive: true})
+    removeDir(dir, files.length === 0)
   } else {
     // git names each file after the last part of the process's sid.
     for (const sid of events.map((e) => e.sid)) {
@@ -72,6 +74,18 @@ export function collectGitTrace(dir: string, options: CollectOptions): GitOperat
   }
 
   return events.map(({sid: _sid, ...event}) => event)
+}
+
+/** An empty directory (most commands run no git) goes with one rmdir; the recursive walk costs more. */
+function removeDir(dir: string, empty: boolean): void {
+  if (empty) {
+    try {
+      rmdirSync(dir)
+      return
+    } catch {}
+  }
+
+  rmSync(dir, {force: true, recursive: true})
 }
 
 /** Removes trace directories of processes that are gone (crashed or killed before collecting). */

@@ -81,6 +81,23 @@ export async function readSegment(
   stats: ReadStats,
   chunkBytes = DEFAULT_CHUNK,
 ): Promise<number> {
+  return readSegmentChunks(path, start, isLast, (data, end) => parseLines(data.toString('utf8', 0, end), onEvent, stats), stats, chunkBytes)
+}
+
+/**
+ * Reads a segment from `start` in chunks and hands `onChunk` whole lines only: `data` up to `end`
+ * (several newline-separated lines, without the final newline; valid only during the call), for
+ * readers that parse lines their own way. Returns the offset just past the last whole line;
+ * `stats.bytes` counts the bytes read.
+ */
+export async function readSegmentChunks(
+  path: string,
+  start: number,
+  isLast: boolean,
+  onChunk: (data: Buffer, end: number) => void,
+  stats: ReadStats,
+  chunkBytes = DEFAULT_CHUNK,
+): Promise<number> {
   let handle
   try {
     handle = await open(path, 'r')
@@ -107,14 +124,14 @@ export async function readSegment(
         continue
       }
 
-      parseLines(data.toString('utf8', 0, lastNewline), onEvent, stats)
+      onChunk(data, lastNewline)
       consumed += lastNewline + 1
       carry = Buffer.from(data.subarray(lastNewline + 1))
     }
 
     if (carry.length > 0 && !isLast) {
       // A rotated segment never grows again: its unfinished line was torn by a crash.
-      parseLines(carry.toString('utf8'), onEvent, stats)
+      onChunk(carry, carry.length)
       consumed += carry.length
     }
 
@@ -124,7 +141,7 @@ export async function readSegment(
   }
 }
 
-function parseLines(text: string, onEvent: (event: BaseEvent) => void, stats: ReadStats): void {
+export function parseLines(text: string, onEvent: (event: BaseEvent) => void, stats: ReadStats): void {
   for (const line of text.split('\n')) {
     if (line.length === 0) continue
     const event = parseEvent(line)

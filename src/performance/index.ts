@@ -1,0 +1,1 @@
+export {type EndTraceOptions, type TraceOptions, endTrace, monitorPerformance, startTrace, traceOperation} from './tracing.js'

@@ -9,7 +9,7 @@ npx oclif manifest >/dev/null
 work=$(mktemp -d)
 server_pid=""
 cleanup() {
-  [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null
+  if [ -n "$server_pid" ]; then kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; fi
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -52,7 +52,8 @@ mgit monitoring health --detailed || echo "exit code $? (failing health)"
 
 echo
 echo '$ mgit monitoring server --port 0 &'
-mgit monitoring server --port 0 >"$work/server.out" 2>"$work/server.log" &
+# Started directly (not through the mgit function) so that $! is the server itself.
+node test/fixtures/mgit-host/bin/run.js monitoring server --port 0 >"$work/server.out" 2>"$work/server.log" &
 server_pid=$!
 for _ in $(seq 1 100); do
   url=$(grep -o 'http://127.0.0.1:[0-9]*' "$work/server.out" || true)

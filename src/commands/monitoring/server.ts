@@ -5,10 +5,15 @@ import {SettingError, healthSettings} from '../../health/health-env.js'
 import {DEFAULT_CACHE_MS, createHealthService} from '../../health/health-service.js'
 import type {HealthService} from '../../health/health-types.js'
 import {journalOptions} from '../../journal/journal-options.js'
+import {type CompactionSchedule, compactionIntervalMs, scheduleCompaction} from '../../performance/compaction-schedule.js'
+import {storeOptions} from '../../performance/performance-options.js'
 import {MonitoringServer} from '../../server/monitoring-server.js'
 import {onTerminationSignal} from '../../server/shutdown.js'
+import {describeError} from '../../util/user-error.js'
 
 const PLUGIN_NAME = '@mgit/plugin-monitoring'
+/** The first compaction waits for the start-up and first scrapes, but never longer than the interval. */
+const FIRST_DELAY_MS = 30_000
 
 export default class MonitoringServerCommand extends Command {
   static override description = `Serve mgit's metrics and health over HTTP for Prometheus and Kubernetes.
@@ -61,10 +66,28 @@ With a token, every endpoint except /health/live and /health/ready requires "Aut
 
     const host = address.family === 'IPv6' ? `[${address.address}]` : address.address
     this.log(`mgit monitoring server listening on http://${host}:${address.port}${token ? ' (bearer token required)' : ''}`)
+    const compaction = this.startCompaction()
     const signal = await signalled
     process.stderr.write(`${signal} received: finishing requests in progress, then exiting\n`)
-    await server.stop()
+    await Promise.all([server.stop(), compaction?.stop()])
     removeHandlers()
+  }
+
+  /** Rolls the journal up hourly, so that `monitoring performance` keeps its history past the journal's retention. */
+  private startCompaction(): CompactionSchedule | undefined {
+    const intervalMs = compactionIntervalMs()
+    if (intervalMs === undefined) return undefined
+    const log = (level: string, fields: object): void => {
+      process.stderr.write(JSON.stringify({level, msg: 'compaction', ...fields, time: new Date().toISOString()}) + '\n')
+    }
+
+    return scheduleCompaction(storeOptions(this.config.dataDir), {
+      firstDelayMs: Math.min(FIRST_DELAY_MS, intervalMs),
+      intervalMs,
+      onError: (error) => log('warn', {error: describeError(error)}),
+      onReport: ({bytesRead, eventsRead, rawSegmentsDeleted, rollupsDeleted, rollupsWritten, warnings}) =>
+        log(warnings.length > 0 ? 'warn' : 'info', {bytesRead, eventsRead, rawSegmentsDeleted, rollupsDeleted, rollupsWritten, ...(warnings.length > 0 ? {warnings} : {})}),
+    })
   }
 
   /** The seven checks plus the journal's, cached so that probes and scrapes do not hammer providers. */

@@ -104,6 +104,11 @@ describe('errors a user can cause', function () {
     },
     {args: ['monitoring', 'generate-config', '--output', 'STACK2', '--target', 'http://x y'], exitCode: 2, message: /invalid --target "http:\/\/x y": use host:port/, title: 'a scrape target that is not host:port'},
     {args: ['monitoring', 'generate-config'], exitCode: 2, message: /Missing required flag output/, title: 'generate-config without --output'},
+    {args: ['monitoring', 'performance', '--hours', '0'], exitCode: 2, message: /--hours must be a positive whole number of hours, got 0/, title: 'an empty performance window'},
+    {args: ['monitoring', 'performance', '--hours', '-3'], exitCode: 2, message: /--hours must be a positive whole number of hours, got -3/, title: 'a negative performance window'},
+    {args: ['monitoring', 'performance', '--baseline-days', '0'], exitCode: 2, message: /--baseline-days must be a whole number of days from 1 to 366, got 0/, title: 'an empty baseline'},
+    {args: ['monitoring', 'performance', '--operation', 'statu'], exitCode: 2, message: /unknown operation "statu" .*did you mean: command:status/, title: 'a mistyped operation (close names suggested)'},
+    {args: ['monitoring', 'performance', '--provider', 'gitlab'], exitCode: 2, message: /Expected --provider=gitlab to be one of: github, azuredevops, bitbucket, other/, title: 'a provider the plugin does not know'},
     {args: ['monitoring', 'nonsense'], exitCode: 2, message: /command monitoring.nonsense not found/, title: 'a command that does not exist'},
   ]
 

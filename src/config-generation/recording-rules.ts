@@ -23,9 +23,16 @@ export function jobSelector(metric: string, job: string, extra = ''): string {
   return `${metric}{job="${job}"${extra ? `,${extra}` : ''}}`
 }
 
-/** Failure share of commands over a window, per `by` labels (failures / all commands). */
+/**
+ * Failure share of commands over a window, per `by` labels: (runs - successes) / runs. Not from
+ * `mgit_operations_failure_total`: its series are born at their first failure of a category, and
+ * rate() cannot see a series' first sample, while the run counters exist (the server starts them
+ * at 0) before the first failure. `or … * 0` keeps commands that never succeeded.
+ */
 function failureRatio(job: string, by: string, window: string): string {
-  return `sum by (${by}) (rate(${jobSelector('mgit_operations_failure_total', job)}[${window}]))\n/\nsum by (${by}) (rate(${jobSelector('mgit_operations_total', job)}[${window}]))`
+  const runs = `sum by (${by}) (rate(${jobSelector('mgit_operations_total', job)}[${window}]))`
+  const successes = `sum by (${by}) (rate(${jobSelector('mgit_operations_success_total', job)}[${window}]))`
+  return `(\n  ${runs}\n  - (${successes} or ${runs} * 0)\n)\n/\n${runs}`
 }
 
 /**

@@ -44,6 +44,7 @@ function series(metric: string, labels: Record<string, string>, values: string):
 function commandsFailing(job: string, operation: string, ratio: number, steps: number): InputSeries[] {
   return [
     series('mgit_operations_total', {instance: INSTANCE, job, operation}, counter(COMMANDS_PER_STEP, steps)),
+    series('mgit_operations_success_total', {instance: INSTANCE, job, operation}, counter(COMMANDS_PER_STEP * (1 - ratio), steps)),
     series('mgit_operations_failure_total', {error_category: 'network', instance: INSTANCE, job, operation}, counter(COMMANDS_PER_STEP * ratio, steps)),
   ]
 }

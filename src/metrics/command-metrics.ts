@@ -51,6 +51,20 @@ export class CommandMetrics {
     })
   }
 
+  /**
+   * Starts the run counters of these commands at 0. Prometheus takes a series' first sample as its
+   * start, so a counter born at 1 hides its first run from rate() and increase(): the server starts
+   * the host's commands at 0, so that their first run after it starts is seen, and failure ratios
+   * computed as (runs - successes) / runs see the first failure of any category.
+   */
+  initialise(operations: readonly string[]): void {
+    for (const raw of operations) {
+      const operation = operationLabel(raw)
+      this.total.inc({operation}, 0)
+      this.success.inc({operation}, 0)
+    }
+  }
+
   observe(event: CommandEndEvent): void {
     const result = event.success ? 'success' : 'failure'
     this.invocations.inc({kind: INVOCATION_KINDS.has(event.kind) ? event.kind : 'command', result})

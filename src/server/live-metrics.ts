@@ -14,6 +14,8 @@ export interface LiveMetricsOptions {
   inFlight?: InFlightOptions
   /** Leave out prom-client's process metrics (benchmarks measure the catalog alone). */
   processMetrics?: boolean
+  /** Commands whose run counters start at 0 (the host's commands, as users type them). */
+  knownOperations?: readonly string[]
 }
 
 /**
@@ -35,6 +37,7 @@ export class LiveMetrics {
       inFlight: options.inFlight,
       processMetrics: options.processMetrics ?? true,
     })
+    this.catalog.commands.initialise(options.knownOperations ?? [])
     this.tailer = new JournalTailer(options.journalDir, (event) => {
       this.catalog.observe(event)
       if (isCommandEnd(event)) this.recent.add(event)

@@ -26,6 +26,8 @@ export interface MonitoringServerOptions {
   cliVersion?: string
   inFlight?: InFlightOptions
   processMetrics?: boolean
+  /** Commands whose run counters start at 0, so that Prometheus sees their first run. */
+  knownOperations?: readonly string[]
   /** How long in-flight requests may take to finish on shutdown. */
   shutdownGraceMs?: number
 }
@@ -52,7 +54,13 @@ export class MonitoringServer {
     // The server's own health needs the tailer's counts, and the metrics need the health: a late-bound reference.
     let live: LiveMetrics | undefined
     this.health = options.health ?? new ServerHealth({corruptLines: () => live?.tailer.totals.corrupt ?? 0, journalDir: options.journalDir})
-    live = new LiveMetrics({health: this.health, inFlight: options.inFlight, journalDir: options.journalDir, processMetrics: options.processMetrics})
+    live = new LiveMetrics({
+      health: this.health,
+      inFlight: options.inFlight,
+      journalDir: options.journalDir,
+      knownOperations: options.knownOperations,
+      processMetrics: options.processMetrics,
+    })
     this.live = live
     this.info = {
       authRequired: this.authenticate !== undefined,

@@ -71,6 +71,11 @@ describe('a real Prometheus scraping `mgit monitoring server` while the host run
   })
 
   it('shows the same command counts and failures that the host produced', async function () {
+    // The server starts every host command's run counters at 0; wait until Prometheus holds them.
+    await waitFor('a first scrape with the run counters at 0', async () => {
+      const zero = byLabel(await query(prometheus!, 'mgit_operations_total{job="mgit",operation="status"}'), 'operation')
+      return zero.status === 0 ? true : undefined
+    })
     const runs: Array<{args: string[]; exitCode: number}> = [
       {args: ['clone-all', 'acme', join(host.root, 'clones'), '--source', source], exitCode: 0},
       {args: ['list', '--source', source], exitCode: 0},
@@ -99,7 +104,7 @@ describe('a real Prometheus scraping `mgit monitoring server` while the host run
 
     expect(expectedTotal).to.deep.equal({'clone-all': 1, 'fail-error': 1, 'fail-exit': 2, list: 3, status: 1})
     const totals = await waitFor('Prometheus to scrape every command', async () => {
-      const values = byLabel(await query(prometheus!, 'mgit_operations_total{job="mgit",operation!="monitoring server"}'), 'operation')
+      const values = byLabel(await query(prometheus!, 'mgit_operations_total{job="mgit",operation!="monitoring server"} > 0'), 'operation')
       return JSON.stringify(sorted(values)) === JSON.stringify(sorted(expectedTotal)) ? values : undefined
     })
     expect(totals).to.deep.equal(expectedTotal)
@@ -107,7 +112,7 @@ describe('a real Prometheus scraping `mgit monitoring server` while the host run
     const failures = await query(prometheus!, 'mgit_operations_failure_total{job="mgit"}')
     expect(Object.fromEntries(failures.map((r) => [`${r.metric.operation}/${r.metric.error_category}`, Number(r.value[1])]))).to.deep.equal(expectedFailures)
     expect(expectedFailures).to.deep.equal({'fail-error/command_error': 1, 'fail-exit/exit_code': 2, 'list/usage': 1})
-    const successes = byLabel(await query(prometheus!, 'mgit_operations_success_total{job="mgit",operation!="monitoring server"}'), 'operation')
+    const successes = byLabel(await query(prometheus!, 'mgit_operations_success_total{job="mgit",operation!="monitoring server"} > 0'), 'operation')
     expect(successes).to.deep.equal({'clone-all': 1, list: 2, status: 1})
     const durations = byLabel(await query(prometheus!, 'sum by (operation) (mgit_operation_duration_seconds_count{job="mgit",operation!="monitoring server"})'), 'operation')
     expect(durations).to.deep.equal(expectedTotal)
@@ -115,6 +120,13 @@ describe('a real Prometheus scraping `mgit monitoring server` while the host run
     const inFlight = byLabel(await query(prometheus!, 'mgit_concurrent_operations{job="mgit"}'), 'operation')
     expect(inFlight).to.deep.include({'clone-all': 0, list: 0, 'monitoring server': 1})
     expect(byLabel(await query(prometheus!, 'up{job="mgit"}'), 'job')).to.deep.equal({mgit: 1})
+    // Commands never run are there at 0, and the first run of each after the server started shows
+    // in increase(), as does a failure computed as runs - successes (what the generated rules use).
+    expect(byLabel(await query(prometheus!, 'mgit_operations_total{job="mgit",operation="pull-all"}'), 'operation')).to.deep.equal({'pull-all': 0})
+    const firstRuns = byLabel(await query(prometheus!, 'increase(mgit_operations_total{job="mgit",operation=~"status|fail-error"}[5m]) > 0'), 'operation')
+    expect(Object.keys(firstRuns).sort()).to.deep.equal(['fail-error', 'status'])
+    const failed = byLabel(await query(prometheus!, 'sum by (operation) (increase(mgit_operations_total{job="mgit"}[5m])) - (sum by (operation) (increase(mgit_operations_success_total{job="mgit"}[5m])) or sum by (operation) (increase(mgit_operations_total{job="mgit"}[5m])) * 0) > 0'), 'operation')
+    expect(Object.keys(failed).sort()).to.deep.equal(['fail-error', 'fail-exit', 'list'])
   })
 
   it('carries git, API, auth and repository events from the journal through to Prometheus', async function () {

@@ -48,6 +48,8 @@ With a token, every endpoint except /health/live and /health/ready requires "Aut
       cliVersion: this.config.version,
       host: flags.host,
       journalDir: journalOptions(this.config.dataDir).dir,
+      // Every command of the host, as the hooks record it (`monitoring metrics`, not `monitoring:metrics`).
+      knownOperations: this.config.commands.map((command) => command.id.replaceAll(':', this.config.topicSeparator)),
       port: flags.port,
       version: this.config.plugins.get(PLUGIN_NAME)?.version,
     })

@@ -69,14 +69,22 @@ function runCommand(env = {}) {
 try {
   const now = Date.now()
   const started = performance.now()
-  const generated = generateJournal({
-    collect: false,
-    end: now - 1000,
-    journalDir,
-    runsPerBusyHour: Math.round(target / (EVENTS_PER_RUN * RUNS_PER_DAY_PER_BUSY_HOUR)),
-    seed: 7,
-    start: Math.floor(now / HOUR) * HOUR - 23 * HOUR,
-  })
+  // How many busy hours the window holds depends on the time of day: scale up until the target is reached.
+  let scale = 1
+  let generated
+  for (;;) {
+    generated = generateJournal({
+      collect: false,
+      end: now - 1000,
+      journalDir,
+      runsPerBusyHour: Math.round((scale * target) / (EVENTS_PER_RUN * RUNS_PER_DAY_PER_BUSY_HOUR)),
+      seed: 7,
+      start: Math.floor(now / HOUR) * HOUR - 23 * HOUR,
+    })
+    if (generated.events >= target) break
+    rmSync(journalDir, {force: true, recursive: true})
+    scale *= (target / generated.events) * 1.01
+  }
   console.log(`generated ${generated.events} events in ${generated.segments} segments (${round(dirBytes(journalDir) / 1048576, 1)} MiB) in ${round((performance.now() - started) / 1000, 1)} s`)
 
   // cold: no rollups (a worker thread shares the reading); coldOneThread: the same on one thread

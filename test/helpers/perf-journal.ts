@@ -77,6 +77,11 @@ export interface Generated {
   segments: number
 }
 
+function uuidOf(n: number): string {
+  const hex = n.toString(16).padStart(12, '0')
+  return `${hex.slice(-8)}-0000-4000-8000-${hex}`
+}
+
 /** mulberry32: a small, fast seeded PRNG. */
 function prng(seed: number): () => number {
   let a = seed >>> 0
@@ -165,13 +170,16 @@ export function generateJournal(options: GenerateOptions): Generated {
       if (runStart < options.start || runStart >= options.end) continue
       const provider = PROVIDERS[Math.floor(random() * PROVIDERS.length)]
       const command = COMMANDS[Math.floor(random() * COMMANDS.length)]
-      const cid = `run-${++runId}`
+      // Shaped like the hooks' correlation IDs (UUIDs): line lengths as in a real journal.
+      const cid = uuidOf(++runId)
       let ts = runStart
       const emit = (event: Record<string, unknown>): void => {
         ts += 1 + random() * 50
         if (ts >= options.end) return
-        const full = {cid, pid: 1000 + (runId % 30_000), ts: Math.floor(ts), v: SCHEMA_VERSION, ...event}
-        pending.push({line: JSON.stringify(full) + '\n', ts: full.ts})
+        const fields: Record<string, unknown> = {cid, pid: 1000 + (runId % 30_000), ts: Math.floor(ts), v: SCHEMA_VERSION, ...event}
+        // Keys in the writer's order (the events are built with sorted keys): `type` and `v` last.
+        const full = Object.fromEntries(Object.keys(fields).sort().map((key) => [key, fields[key]]))
+        pending.push({line: JSON.stringify(full) + '\n', ts: full.ts as number})
         events++
       }
 

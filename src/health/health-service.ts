@@ -1,6 +1,7 @@
 import {type CheckOutcome, type HealthCheck, includedIn, statusValue, worst} from './check.js'
 import type {CheckResult, HealthReport, HealthScope, HealthService} from './health-types.js'
 import {redactDeep} from './redact.js'
+import {round3} from '../util/round.js'
 
 export interface HealthServiceOptions {
   checks: HealthCheck[]
@@ -44,7 +45,7 @@ function report(checks: CheckResult[], started: number, now: () => number): Heal
   return {
     checks,
     durationMs: Math.max(0, now() - started),
-    score: Math.round(score * 1000) / 1000,
+    score: round3(score),
     status: worst(checks.map((c) => c.status)),
     time: new Date(started).toISOString(),
   }

@@ -8,6 +8,7 @@ import type {Config} from '@oclif/core'
 import {type CommandEndEvent, type CommandStartEvent, type InvocationKind, SCHEMA_VERSION} from '../journal/event-types.js'
 import type {JournalWriter} from '../journal/journal-writer.js'
 import {startPush} from '../push/start-push.js'
+import {round3} from '../util/round.js'
 import {type CommandLike, commandIdentity} from './command-identity.js'
 import {ensureCorrelationId} from './correlation-id.js'
 import {categorizeError, errorClassName} from './error-category.js'
@@ -127,8 +128,4 @@ function invocationKind(config: HookConfig, input: FinallyInput): InvocationKind
 function ensureState(config: HookConfig): RunState | undefined {
   if (state === undefined && !monitoringDisabled()) beginRun(config)
   return state
-}
-
-function round3(ms: number): number {
-  return Math.round(ms * 1000) / 1000
 }

@@ -23,6 +23,7 @@ import {
 } from '../journal/event-types.js'
 import {exitCodeOf, headerOf, statusOf} from './outcome.js'
 import {recordEvent} from './recorder.js'
+import {round3} from '../util/round.js'
 
 type Outcome = {ok: true; value: unknown; durationMs: number} | {ok: false; error: unknown; durationMs: number}
 
@@ -37,9 +38,6 @@ export type MonitorDecorator = <This, Args extends unknown[], R>(
   context: ClassMethodDecoratorContext<This, (this: This, ...args: Args) => Promise<R>>,
 ) => (this: This, ...args: Args) => Promise<R>
 
-function round3(ms: number): number {
-  return Math.round(ms * 1000) / 1000
-}
 
 async function runMonitored<O, T>(spec: MonitorSpec<O>, options: O, fn: () => Promise<T>): Promise<T> {
   const span = childContext(spec.context(options))

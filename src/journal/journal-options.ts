@@ -12,7 +12,8 @@ export interface JournalOptions {
 export const DEFAULT_MAX_SEGMENT_BYTES = 16 * 1024 * 1024
 export const DEFAULT_RETENTION_DAYS = 30
 
-function positiveNumber(raw: string | undefined, fallback: number): number {
+/** A positive number from the environment, or the fallback when unset, empty or not positive. */
+export function positiveNumber(raw: string | undefined, fallback: number): number {
   if (raw === undefined || raw === '') return fallback
   const value = Number(raw)
   return Number.isFinite(value) && value > 0 ? value : fallback

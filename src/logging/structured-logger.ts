@@ -8,6 +8,7 @@ import winston from 'winston'
 import {type LogFormat, type LogLevel, type LoggingConfig, loggingConfig} from './logging-config.js'
 import {contextFormat, maskFormat, prettyFormat} from './formats.js'
 import {StderrTransport, SyncFileTransport} from './transports.js'
+import {round3} from '../util/round.js'
 
 export type LogFields = Record<string, unknown>
 
@@ -56,7 +57,7 @@ export class StructuredLogger {
 
   /** Logs the end of an operation: its outcome and duration; failures at `error` level. */
   operationEnd(handle: OperationHandle, result: OperationResult): void {
-    const durationMs = Math.round((performance.now() - handle.startedAt) * 1000) / 1000
+    const durationMs = round3(performance.now() - handle.startedAt)
     const {success, ...rest} = result
     this.log(success ? 'info' : 'error', `${handle.operation} ${success ? 'succeeded' : 'failed'}`, {
       ...handle.fields,

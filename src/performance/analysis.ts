@@ -9,6 +9,7 @@
  * that, the baseline the `baselineDays` days before the window.
  */
 import {utcDay} from '../journal/segment-names.js'
+import {round3} from '../util/round.js'
 import {type AnomalyPolicy, type AnomalyVerdict, DEFAULT_POLICY, judge} from './anomaly.js'
 import {type CompactionReport, compact} from './compaction.js'
 import {DurationSketch, RELATIVE_ACCURACY} from './duration-sketch.js'
@@ -147,7 +148,7 @@ export async function analysePerformance(store: StoreOptions, query: Performance
       baseline: summarize(s.baseline),
       current,
       distribution: [...s.current.bucketCounts()],
-      hourly: s.hourlyCount.map((count, i) => ({count, hour: iso(windowStart + i), meanMs: count > 0 ? Math.round((s.hourlySum[i] / count) * 1000) / 1000 : null})),
+      hourly: s.hourlyCount.map((count, i) => ({count, hour: iso(windowStart + i), meanMs: count > 0 ? round3(s.hourlySum[i] / count) : null})),
       operation,
       previous,
       provider: provider === '' ? null : provider,

@@ -12,6 +12,7 @@
  * The test is distribution-free (no normality of durations assumed) and reads only sketches,
  * so it works on rollups. It catches a shifted median and a heavier tail alike.
  */
+import {round3} from '../util/round.js'
 import type {DurationSketch} from './duration-sketch.js'
 
 export interface AnomalyPolicy {
@@ -36,10 +37,6 @@ export interface AnomalyVerdict {
   z: number | null
 }
 
-function round(value: number): number {
-  return Math.round(value * 1000) / 1000
-}
-
 export function judge(current: DurationSketch, baseline: DurationSketch, policy: AnomalyPolicy = DEFAULT_POLICY): AnomalyVerdict {
   if (current.count < policy.minSamples || baseline.count < policy.minBaselineSamples) {
     return {
@@ -58,12 +55,12 @@ export function judge(current: DurationSketch, baseline: DurationSketch, policy:
   const slower = p95Ratio !== null && p95Ratio >= policy.p95Factor
   const significant = z >= policy.minZ
   const flagged = slower && significant
-  const figures = `p95 ${p95Ratio === null ? 'n/a' : round(p95Ratio) + '×'} the baseline, ${round(slowerShare * 100)}% of runs above the baseline p95 (z = ${round(z)})`
+  const figures = `p95 ${p95Ratio === null ? 'n/a' : round3(p95Ratio) + '×'} the baseline, ${round3(slowerShare * 100)}% of runs above the baseline p95 (z = ${round3(z)})`
   return {
     flagged,
-    p95Ratio: p95Ratio === null ? null : round(p95Ratio),
+    p95Ratio: p95Ratio === null ? null : round3(p95Ratio),
     reason: flagged ? `slower: ${figures}` : `normal: ${figures}`,
-    slowerShare: round(slowerShare),
-    z: round(z),
+    slowerShare: round3(slowerShare),
+    z: round3(z),
   }
 }

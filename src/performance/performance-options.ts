@@ -1,4 +1,4 @@
-import {journalOptions} from '../journal/journal-options.js'
+import {journalOptions, positiveNumber} from '../journal/journal-options.js'
 import {rollupDir} from './rollup-store.js'
 
 /** Where the journal and the rollups live, and how long each is kept; all adjustable by environment. */
@@ -15,19 +15,13 @@ export interface StoreOptions {
 
 export const DEFAULT_ROLLUP_RETENTION_DAYS = 90
 
-function positive(raw: string | undefined, fallback: number): number {
-  if (raw === undefined || raw === '') return fallback
-  const value = Number(raw)
-  return Number.isFinite(value) && value > 0 ? value : fallback
-}
-
 export function storeOptions(dataDir: string, env: NodeJS.ProcessEnv = process.env): StoreOptions {
   const journal = journalOptions(dataDir, env)
   return {
     journalDir: journal.dir,
-    rawRetentionDays: positive(env.MGIT_MONITORING_RAW_RETENTION_DAYS, journal.retentionDays),
+    rawRetentionDays: positiveNumber(env.MGIT_MONITORING_RAW_RETENTION_DAYS, journal.retentionDays),
     rollupDir: rollupDir(dataDir),
-    rollupRetentionDays: positive(env.MGIT_MONITORING_ROLLUP_RETENTION_DAYS, DEFAULT_ROLLUP_RETENTION_DAYS),
+    rollupRetentionDays: positiveNumber(env.MGIT_MONITORING_ROLLUP_RETENTION_DAYS, DEFAULT_ROLLUP_RETENTION_DAYS),
     threads: env.MGIT_MONITORING_COMPACTION_THREADS !== '1',
   }
 }

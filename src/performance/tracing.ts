@@ -16,6 +16,7 @@ import {type CorrelationContext, childContext, runInContext} from '../correlatio
 import {categorizeError} from '../instrumentation/error-category.js'
 import {type ProviderType, SCHEMA_VERSION, type SpanEvent} from '../journal/event-types.js'
 import {recordEvent} from '../integration/recorder.js'
+import {round3} from '../util/round.js'
 
 export interface TraceOptions {
   provider?: ProviderType
@@ -27,7 +28,7 @@ export function traceName(name: string): string {
 }
 
 function record(span: CorrelationContext, name: string, startedAt: number, error: unknown, failed: boolean, options: TraceOptions): number {
-  const durationMs = Math.round((performance.now() - startedAt) * 1000) / 1000
+  const durationMs = round3(performance.now() - startedAt)
   const event: SpanEvent = {
     cid: span.cid,
     durationMs,

@@ -1,3 +1,4 @@
+import {round3} from '../util/round.js'
 import type {DurationSketch} from './duration-sketch.js'
 
 /**
@@ -20,8 +21,8 @@ export interface OperationStats {
 export const STAT_FIELDS = ['count', 'successRate', 'minMs', 'meanMs', 'medianMs', 'p95Ms', 'p99Ms', 'maxMs'] as const
 export type StatField = (typeof STAT_FIELDS)[number]
 
-function round3(value: number | undefined): number | null {
-  return value === undefined ? null : Math.round(value * 1000) / 1000
+function round3OrNull(value: number | undefined): number | null {
+  return value === undefined ? null : round3(value)
 }
 
 export function summarize(sketch: DurationSketch): OperationStats {
@@ -30,10 +31,10 @@ export function summarize(sketch: DurationSketch): OperationStats {
     count: n,
     maxMs: n > 0 ? round3(sketch.max) : null,
     meanMs: n > 0 ? round3(sketch.sum / n) : null,
-    medianMs: round3(sketch.quantile(0.5)),
+    medianMs: round3OrNull(sketch.quantile(0.5)),
     minMs: n > 0 ? round3(sketch.min) : null,
-    p95Ms: round3(sketch.quantile(0.95)),
-    p99Ms: round3(sketch.quantile(0.99)),
+    p95Ms: round3OrNull(sketch.quantile(0.95)),
+    p99Ms: round3OrNull(sketch.quantile(0.99)),
     successRate: n > 0 ? sketch.successes / n : null,
     successes: sketch.successes,
   }

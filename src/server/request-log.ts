@@ -1,4 +1,5 @@
 import type {IncomingMessage, ServerResponse} from 'node:http'
+import {round3} from '../util/round.js'
 
 export type LogLine = (line: string) => void
 
@@ -13,7 +14,7 @@ export function logRequest(log: LogLine, req: IncomingMessage, res: ServerRespon
     log(
       JSON.stringify({
         bytes: Number(res.getHeader('content-length') ?? 0),
-        durationMs: Math.round((performance.now() - started) * 1000) / 1000,
+        durationMs: round3(performance.now() - started),
         level: res.statusCode >= 500 ? 'error' : 'info',
         method: METHODS.has(req.method ?? '') ? req.method : 'other',
         msg: 'request',

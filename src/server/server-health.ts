@@ -2,6 +2,7 @@ import {constants} from 'node:fs'
 import {access, stat} from 'node:fs/promises'
 
 import type {CheckResult, CheckStatus, HealthReport, HealthScope, HealthService} from '../health/health-types.js'
+import {round3} from '../util/round.js'
 
 export interface ServerHealthOptions {
   journalDir: string
@@ -55,7 +56,7 @@ export class ServerHealth implements HealthService {
     const time = new Date(this.now()).toISOString()
     const base = {name: 'journal', time}
     const info = await stat(this.options.journalDir).catch((error: NodeJS.ErrnoException) => error)
-    const durationMs = (): number => round(performance.now() - started)
+    const durationMs = (): number => round3(performance.now() - started)
     if (info instanceof Error) {
       return info.code === 'ENOENT'
         ? {...base, durationMs: durationMs(), message: 'journal directory does not exist yet: no mgit command has been recorded', recommendation: 'run any mgit command with the plugin installed', status: 'warn'}
@@ -78,9 +79,7 @@ export class ServerHealth implements HealthService {
 export function summarize(checks: CheckResult[], now: number, durationMs: number): HealthReport {
   const status: CheckStatus = checks.some((c) => c.status === 'fail') ? 'fail' : checks.some((c) => c.status === 'warn') ? 'warn' : 'pass'
   const score = checks.length === 0 ? 0 : checks.reduce((sum, c) => sum + WEIGHT[c.status], 0) / checks.length
-  return {checks, durationMs: round(durationMs), score, status, time: new Date(now).toISOString()}
+  return {checks, durationMs: round3(durationMs), score, status, time: new Date(now).toISOString()}
 }
 
-function round(ms: number): number {
-  return Math.round(ms * 1000) / 1000
-}
+

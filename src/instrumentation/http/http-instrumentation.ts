@@ -12,6 +12,7 @@ import {categorizeError} from '../error-category.js'
 import {endpointTemplate} from './endpoint-template.js'
 import {RATE_LIMIT_HEADER, categorizeStatus, isRateLimited, statusClass} from './http-outcome.js'
 import {hostOf, knownProvider} from './provider-hosts.js'
+import {round3} from '../../util/round.js'
 
 export interface HttpInstrumentationOptions {
   /** Receives one event per finished request; must not throw (it is wrapped anyway). */
@@ -154,7 +155,7 @@ export class HttpInstrumentation {
   private emit(pending: Pending, status: number, rateLimited: boolean, errorCategory: ApiRequestEvent['errorCategory']): void {
     const event: ApiRequestEvent = {
       cid: pending.cid,
-      durationMs: Math.round((performance.now() - pending.startedAt) * 1000) / 1000,
+      durationMs: round3(performance.now() - pending.startedAt),
       endpoint: pending.endpoint,
       errorCategory,
       method: pending.method,
